@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the native shim; called by CilBench.Torch.csproj. Usage: build.sh BUILD_DIR CONFIG
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+build_dir="$1"; config="${2:-Release}"
+for tool in cmake g++; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "error CILB001: '$tool' is not installed; run scripts/setup.sh" >&2
+    exit 1
+  fi
+done
+if [ -z "${LIBTORCH_DIR:-}" ] && [ ! -f /usr/lib/x86_64-linux-gnu/cmake/Torch/TorchConfig.cmake ] \
+   && [ ! -f /usr/lib/aarch64-linux-gnu/cmake/Torch/TorchConfig.cmake ]; then
+  echo "error CILB002: libtorch is not installed; run scripts/setup.sh (or set LIBTORCH_DIR to a LibTorch)" >&2
+  exit 1
+fi
+native_config="Release"
+[ "$config" = "Debug" ] && native_config="RelWithDebInfo"
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$native_config" >/dev/null
+cmake --build "$build_dir" --parallel "$(nproc)"

@@ -1,0 +1,77 @@
+// Shared by every translation unit of the shim: the C ABI conventions and the error slot.
+//
+// Conventions
+// - A tensor handle is an owning `at::Tensor*` (CbTensor). The C# side frees it with cb_tensor_free.
+// - A function that returns a handle returns nullptr on failure; every other function reports failure
+//   only through the thread-local error slot, which the C# side reads with cb_last_error after each call.
+// - Every export body is wrapped in CB_TRY, which catches everything (c10::Error, std::exception and
+//   `...`), so no C++ exception ever crosses the ABI and nothing aborts the process.
+#pragma once
+
+#include <ATen/ATen.h>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#define CB_EXPORT extern "C" __attribute__((visibility("default")))
+
+typedef at::Tensor* CbTensor;
+// A list of tensors returned by ops such as split or topk; freed with cb_tensor_list_free.
+typedef std::vector<at::Tensor>* CbTensorList;
+
+namespace cb {
+void set_error(const char* message);
+void clear_error();
+
+inline CbTensor wrap(at::Tensor t) { return new at::Tensor(std::move(t)); }
+
+inline at::IntArrayRef dims(const int64_t* values, int64_t count) {
+  return at::IntArrayRef(values, static_cast<size_t>(count));
+}
+
+inline std::vector<at::Tensor> tensors(const CbTensor* handles, int64_t count) {
+  std::vector<at::Tensor> out;
+  out.reserve(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) out.push_back(*handles[i]);
+  return out;
+}
+
+// An optional tensor argument: nullptr means "none".
+inline c10::optional<at::Tensor> optional(CbTensor t) {
+  return t ? c10::optional<at::Tensor>(*t) : c10::nullopt;
+}
+
+inline at::Device device(int32_t type, int32_t index) {
+  return at::Device(static_cast<c10::DeviceType>(type), static_cast<c10::DeviceIndex>(index));
+}
+
+inline at::ScalarType dtype(int32_t code) { return static_cast<at::ScalarType>(code); }
+
+inline at::TensorOptions options(int32_t dtype_code, int32_t device_type, int32_t device_index,
+                                 bool requires_grad = false) {
+  return at::TensorOptions().dtype(dtype(dtype_code)).device(device(device_type, device_index))
+      .requires_grad(requires_grad);
+}
+}  // namespace cb
+
+#define CB_TRY(...)                                                           \
+  try {                                                                       \
+    cb::clear_error();                                                        \
+    __VA_ARGS__                                                               \
+  } catch (const c10::Error& e) {                                             \
+    cb::set_error(e.what_without_backtrace());                                \
+  } catch (const std::exception& e) {                                         \
+    cb::set_error(e.what());                                                  \
+  } catch (...) {                                                             \
+    cb::set_error("unknown native exception");                                \
+  }
+
+// Body of an export that returns a new tensor: CB_TENSOR(at::add(*a, *b)).
+#define CB_TENSOR(...)                 \
+  CB_TRY(return cb::wrap(__VA_ARGS__);) \
+  return nullptr;
+
+// Body of an export that returns a list of tensors.
+#define CB_LIST(...)                                                  \
+  CB_TRY(return new std::vector<at::Tensor>(__VA_ARGS__);)            \
+  return nullptr;
