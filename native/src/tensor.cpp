@@ -123,3 +123,7 @@ CB_EXPORT void cb_tensor_backward(CbTensor t, CbTensor gradient, bool retain_gra
   CB_TRY(t->backward(gradient ? *gradient : at::Tensor(), retain_graph, create_graph);)
 }
 CB_EXPORT void cb_tensor_retain_grad(CbTensor t) { CB_TRY(t->retain_grad();) }
+
+// Rebinds `t` to `data`'s storage (PyTorch's `param.data = data`), keeping t's identity; used by Module.to and
+// load_state_dict so parameter objects held by optimizers stay valid.
+CB_EXPORT void cb_tensor_set_data(CbTensor t, CbTensor data) { CB_TRY(t->set_data(*data);) }

@@ -3,7 +3,7 @@ using CilBench.Torch.Native;
 namespace CilBench.Torch;
 
 // Indexing by index tensors and masks, gather/scatter.
-public sealed partial class Tensor
+public partial class Tensor
 {
     public Tensor index_select(long dim, Tensor index) => W(NativeMethods.cb_index_select(handle, dim, index.handle));
     public Tensor masked_select(Tensor mask) => W(NativeMethods.cb_masked_select(handle, mask.handle));

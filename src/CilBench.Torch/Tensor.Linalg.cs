@@ -3,7 +3,7 @@ using CilBench.Torch.Native;
 namespace CilBench.Torch;
 
 // Matrix products.
-public sealed partial class Tensor
+public partial class Tensor
 {
     public Tensor matmul(Tensor other) => W(NativeMethods.cb_matmul(handle, other.handle));
     public Tensor mm(Tensor other) => W(NativeMethods.cb_mm(handle, other.handle));

@@ -3,7 +3,7 @@ using CilBench.Torch.Native;
 namespace CilBench.Torch;
 
 // Elementwise arithmetic (with broadcasting), comparisons and unary math. In-place variants end in '_'.
-public sealed partial class Tensor
+public partial class Tensor
 {
     private static Tensor W(IntPtr p) => Wrap(p);
 

@@ -3,7 +3,7 @@ using CilBench.Torch.Native;
 namespace CilBench.Torch;
 
 // Reductions, sorting and selection.
-public sealed partial class Tensor
+public partial class Tensor
 {
     public Tensor sum() => W(NativeMethods.cb_sum(handle, null, 0, false));
     public Tensor sum(long dim, bool keepdim = false) => W(NativeMethods.cb_sum(handle, [dim], 1, keepdim));

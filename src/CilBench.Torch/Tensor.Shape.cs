@@ -3,7 +3,7 @@ using CilBench.Torch.Native;
 namespace CilBench.Torch;
 
 // Views and shape manipulation.
-public sealed partial class Tensor
+public partial class Tensor
 {
     public Tensor view(params long[] shape) => W(NativeMethods.cb_view(handle, shape, shape.Length));
     public Tensor reshape(params long[] shape) => W(NativeMethods.cb_reshape(handle, shape, shape.Length));

@@ -7,7 +7,7 @@ namespace CilBench.Torch;
 /// A libtorch tensor. It owns its native handle (a SafeHandle), joins the innermost <see cref="DisposeScope"/> of
 /// the thread that made it, and is freed by <see cref="Dispose"/> or by that scope. Names follow PyTorch.
 /// </summary>
-public sealed partial class Tensor : IDisposable
+public partial class Tensor : IDisposable
 {
     internal readonly TensorHandle handle;
 
@@ -266,6 +266,13 @@ public sealed partial class Tensor : IDisposable
     public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false)
     {
         NativeMethods.cb_tensor_backward(handle, HandleOrNull(gradient), retain_graph, create_graph);
+        NativeMethods.Check();
+    }
+
+    /// <summary>Rebinds this tensor to <paramref name="data"/>'s storage, keeping its identity (PyTorch's <c>t.data = data</c>).</summary>
+    public void set_data(Tensor data)
+    {
+        NativeMethods.cb_tensor_set_data(handle, data.handle);
         NativeMethods.Check();
     }
 

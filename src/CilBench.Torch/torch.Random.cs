@@ -35,7 +35,7 @@ public static partial class torch
         Tensor.Wrap(NativeMethods.cb_bernoulli(p.handle, Generator.HandleOrDefault(generator)));
 }
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     public Tensor normal_(double mean = 0, double std = 1, Generator? generator = null)
     {

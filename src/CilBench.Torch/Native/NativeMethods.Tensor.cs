@@ -50,4 +50,5 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial void cb_tensor_set_grad(TensorHandle t, TensorHandle grad);
     [LibraryImport(Lib)] internal static partial void cb_tensor_backward(TensorHandle t, TensorHandle gradient, [MarshalAs(UnmanagedType.U1)] bool retainGraph, [MarshalAs(UnmanagedType.U1)] bool createGraph);
     [LibraryImport(Lib)] internal static partial void cb_tensor_retain_grad(TensorHandle t);
+    [LibraryImport(Lib)] internal static partial void cb_tensor_set_data(TensorHandle t, TensorHandle data);
 }

@@ -12,7 +12,7 @@ internal sealed class TensorHandle : SafeHandle
     internal TensorHandle(IntPtr handle) : base(IntPtr.Zero, ownsHandle: true)
     {
         SetHandle(handle);
-        Interlocked.Increment(ref live);
+        if (handle != IntPtr.Zero) Interlocked.Increment(ref live);
     }
 
     internal static long Live => Interlocked.Read(ref live);
