@@ -4,15 +4,16 @@ namespace CilBench.Abstractions;
 
 /// <summary>
 /// A read-only view of labelled images held by the harness (uint8, on the run's device). Batches come out as
-/// normalised float32 tensors, optionally augmented with the protocol's training augmentation.
+/// normalised float32 tensors, optionally augmented with the protocol's training augmentation. Views are valid
+/// during the call that received them; do not keep one across tasks.
 /// </summary>
 public interface IDataView
 {
     /// <summary>Number of samples.</summary>
     int Count { get; }
 
-    /// <summary>Incremental class labels of all samples (int64, CPU). Owned by the view: do not dispose.</summary>
-    Tensor Labels { get; }
+    /// <summary>Incremental class labels of all samples, in view order.</summary>
+    IReadOnlyList<int> Labels { get; }
 
     /// <summary>The samples at the given positions of this view, as a new view.</summary>
     IDataView Subset(long[] positions);
@@ -36,11 +37,11 @@ public sealed record BatchOptions(int BatchSize, bool Shuffle = false, bool Augm
 public sealed class Batch : IDisposable
 {
     /// <summary>Creates a batch that owns the given tensors.</summary>
-    public Batch(Tensor images, Tensor labels, Tensor positions)
+    public Batch(Tensor images, Tensor labels, long[] positions)
     {
         Images = images.DetachFromDisposeScope();
         Labels = labels.DetachFromDisposeScope();
-        Positions = positions.DetachFromDisposeScope();
+        Positions = positions;
     }
 
     /// <summary>Normalised float32 images, N x C x H x W.</summary>
@@ -49,8 +50,8 @@ public sealed class Batch : IDisposable
     /// <summary>Incremental class labels, int64, N.</summary>
     public Tensor Labels { get; }
 
-    /// <summary>Positions of these samples in the view (int64, CPU), e.g. to rank candidates.</summary>
-    public Tensor Positions { get; }
+    /// <summary>Positions of these samples in the view, e.g. to rank candidates.</summary>
+    public long[] Positions { get; }
 
     /// <summary>Number of samples in the batch.</summary>
     public int Count => (int)Labels.numel();
@@ -60,6 +61,5 @@ public sealed class Batch : IDisposable
     {
         Images.Dispose();
         Labels.Dispose();
-        Positions.Dispose();
     }
 }

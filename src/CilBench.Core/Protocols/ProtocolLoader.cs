@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace CilBench.Core.Protocols;
+
+/// <summary>
+/// Reads and validates a protocol file before any work starts. Unknown fields, wrong types, splits that do not
+/// cover the dataset's classes and impossible budgets are errors naming the file and the field.
+/// </summary>
+public sealed class ProtocolLoader(IDatasetInfoSource datasets)
+{
+    public Protocol Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProtocolException($"{path}: cannot read the protocol file: {e.Message}", e);
+        }
+        return Parse(bytes, path);
+    }
+
+    public Protocol Parse(byte[] json, string where)
+    {
+        ProtocolSpec spec;
+        try
+        {
+            spec = JsonSerializer.Deserialize<ProtocolSpec>(json, ProtocolJson.Options)
+                ?? throw new ProtocolException($"{where}: the file holds null, expected a protocol object");
+        }
+        catch (JsonException e)
+        {
+            var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $"{e.Path.TrimStart('$', '.')}: ";
+            throw new ProtocolException($"{where}: {field}{Plain(e.Message)}", e);
+        }
+        return Resolve(spec, where, Convert.ToHexStringLower(SHA256.HashData(json)));
+    }
+
+    private Protocol Resolve(ProtocolSpec spec, string where, string sha256)
+    {
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        void Fail(string field, string message) => throw new ProtocolException($"{where}: {field}: {message}");
+
+        var info = datasets.Find(spec.Dataset.Name);
+        if (info is null) Fail("dataset.name", $"unknown dataset '{spec.Dataset.Name}' (known: {string.Join(", ", datasets.Names)})");
+        if (spec.Dataset.Subset is { } sub)
+        {
+            if (sub.TrainPerClass is <= 0) Fail("dataset.subset.trainPerClass", $"must be positive, got {sub.TrainPerClass}");
+            if (sub.TestPerClass is <= 0) Fail("dataset.subset.testPerClass", $"must be positive, got {sub.TestPerClass}");
+        }
+        var classes = info!.Classes;
+
+        var order = ResolveClassOrder(spec.ClassOrder, classes, msg => Fail("classOrder", msg));
+
+        if (spec.InitialClasses <= 0 || spec.InitialClasses > classes)
+            Fail("initialClasses", $"must be between 1 and the dataset's {classes} classes, got {spec.InitialClasses}");
+        if (spec.Increment <= 0) Fail("increment", $"must be positive, got {spec.Increment}");
+        if ((classes - spec.InitialClasses) % spec.Increment != 0)
+            Fail("increment", $"{spec.InitialClasses} initial classes plus steps of {spec.Increment} do not cover the dataset's {classes} classes");
+        var tasks = new List<int[]> { order.Take(spec.InitialClasses).ToArray() };
+        for (var start = spec.InitialClasses; start < classes; start += spec.Increment)
+            tasks.Add(order.Skip(start).Take(spec.Increment).ToArray());
+
+        var aug = spec.Augmentation;
+        if (aug.CropPadding < 0) Fail("augmentation.cropPadding", $"must be >= 0, got {aug.CropPadding}");
+        if (aug.Brightness is < 0 or >= 1) Fail("augmentation.brightness", $"must be in [0, 1), got {aug.Brightness}");
+        if (aug.Mean is { } mean && mean.Length != info.Shape.Channels)
+            Fail("augmentation.mean", $"needs {info.Shape.Channels} values (one per channel), got {mean.Length}");
+        if (aug.Std is { } std && (std.Length != info.Shape.Channels || std.Any(s => s <= 0)))
+            Fail("augmentation.std", $"needs {info.Shape.Channels} positive values (one per channel)");
+
+        if (spec.Seeds.Length == 0) Fail("seeds", "needs at least one seed");
+        if (spec.Evaluation.BatchSize <= 0) Fail("evaluation.batchSize", $"must be positive, got {spec.Evaluation.BatchSize}");
+
+        if (!MemoryPolicyNames.TryParse(spec.Memory.Policy, out var policy))
+            Fail("memory.policy", $"unknown policy '{spec.Memory.Policy}' (known: {MemoryPolicyNames.Known})");
+        if (spec.Memory.Points.Length == 0) Fail("memory.points", "needs at least one budget point");
+        var points = spec.Memory.Points.Select((p, i) => ResolvePoint(p, policy, classes, info, $"memory.points[{i}]", Fail)).ToList();
+        var dup = points.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) Fail("memory.points", $"the name '{dup.Key}' is used twice");
+
+        return new Protocol
+        {
+            Spec = spec,
+            File = where,
+            Sha256 = sha256,
+            ClassOrder = order,
+            Tasks = tasks,
+            Policy = policy,
+            Points = points,
+        };
+    }
+
+    private static int[] ResolveClassOrder(JsonElement element, int classes, Action<string> fail)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (element.EnumerateObject().Count() != 1 || !element.TryGetProperty("seed", out var seed) || !seed.TryGetInt32(out var s))
+                    fail("must be a list of class ids or {\"seed\": N}");
+                else
+                    return ClassOrder.FromSeed(s, classes);
+                break;
+            case JsonValueKind.Array:
+                var ids = new List<int>();
+                foreach (var v in element.EnumerateArray())
+                {
+                    if (!v.TryGetInt32(out var id)) fail($"entries must be integers, got {v.GetRawText()}");
+                    ids.Add(id);
+                }
+                try
+                {
+                    return ClassOrder.FromList(ids, classes);
+                }
+                catch (ArgumentException e)
+                {
+                    fail(e.Message);
+                }
+                break;
+            default:
+                fail($"must be a list of class ids or {{\"seed\": N}}, got {element.ValueKind}");
+                break;
+        }
+        throw new InvalidOperationException("unreachable");
+    }
+
+    private static BudgetPoint ResolvePoint(BudgetPointSpec p, MemoryPolicy policy, int classes, DatasetInfo info,
+        string field, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(p.Name) || p.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || p.Name.Contains(' '))
+            fail($"{field}.name", $"must be a non-empty name usable in a file path, got '{p.Name}'");
+        // Which fields each policy requires, and which it allows (exemplars: megabytes places the point on plots).
+        var (required, allowed) = policy switch
+        {
+            MemoryPolicy.FixedTotal => (new[] { "exemplars" }, new[] { "exemplars" }),
+            MemoryPolicy.PerClass => (["perClass"], ["perClass"]),
+            MemoryPolicy.Budget => (["megabytes"], ["megabytes"]),
+            _ => (["exemplarsByMethod"], ["exemplarsByMethod", "megabytes"]),
+        };
+        var present = new (string name, bool set)[]
+        {
+            ("exemplars", p.Exemplars.HasValue), ("perClass", p.PerClass.HasValue), ("megabytes", p.Megabytes.HasValue),
+            ("exemplarsByMethod", p.ExemplarsByMethod is not null),
+        };
+        foreach (var (name, set) in present)
+        {
+            if (set && !allowed.Contains(name))
+                fail($"{field}.{name}", $"does not apply to the '{policy.Name()}' policy (it uses {string.Join(", ", allowed)})");
+            if (!set && required.Contains(name)) fail($"{field}.{name}", $"is required by the '{policy.Name()}' policy");
+        }
+        switch (policy)
+        {
+            case MemoryPolicy.FixedTotal when p.Exemplars < classes:
+                fail($"{field}.exemplars", $"{p.Exemplars} exemplars cannot hold one per class of the dataset's {classes} classes");
+                break;
+            case MemoryPolicy.PerClass when p.PerClass <= 0 || p.PerClass > info.TrainPerClass:
+                fail($"{field}.perClass", $"must be between 1 and the {info.TrainPerClass} training samples per class, got {p.PerClass}");
+                break;
+            case MemoryPolicy.Budget or MemoryPolicy.Exemplars when p.Megabytes is <= 0:
+                fail($"{field}.megabytes", $"must be positive, got {p.Megabytes}");
+                break;
+        }
+        if (p.ExemplarsByMethod is { } byMethod)
+            foreach (var (m, n) in byMethod)
+                if (n < 0) fail($"{field}.exemplarsByMethod.{m}", $"must be >= 0, got {n}");
+        long? bytes = p.Megabytes is { } mb ? (long)Math.Floor(mb * BudgetPoint.BytesPerMegabyte) : null;
+        return new BudgetPoint(p.Name, policy, p.Exemplars, p.PerClass, bytes, p.ExemplarsByMethod, p.Backbones);
+    }
+
+    // System.Text.Json appends "Path: ... | LineNumber: ..."; the path is already in front of our message.
+    private static string Plain(string message)
+    {
+        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return i < 0 ? message : message[..i];
+    }
+}
