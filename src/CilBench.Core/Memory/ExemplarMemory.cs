@@ -8,7 +8,7 @@ namespace CilBench.Core.Memory;
 /// The harness-owned exemplar memory: per class, uint8 images in the learner's ranked order. Shrinking keeps each
 /// class's ranked prefix, as PyCIL's reduce_exemplar does.
 /// </summary>
-public sealed class ExemplarMemory(IBatchTransform transform, InputShape shape) : IExemplarMemoryView, IDisposable
+public sealed class ExemplarMemory(IBatchTransform transform, InputShape shape, Device device) : IExemplarMemoryView, IDisposable
 {
     private readonly SortedDictionary<int, Tensor> byClass = [];
     private ImageStore? store;
@@ -56,7 +56,7 @@ public sealed class ExemplarMemory(IBatchTransform transform, InputShape shape) 
         if (store is not null) return store;
         var labels = byClass.SelectMany(kv => Enumerable.Repeat(kv.Key, (int)kv.Value.size(0))).ToArray();
         var images = byClass.Count == 0
-            ? torch.empty([0, shape.Channels, shape.Height, shape.Width], ScalarType.UInt8)
+            ? torch.empty([0, shape.Channels, shape.Height, shape.Width], ScalarType.UInt8, device)
             : torch.cat(byClass.Values.ToList());
         return store = new ImageStore(images, labels, transform);
     }
