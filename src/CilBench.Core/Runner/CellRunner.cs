@@ -207,7 +207,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         };
     }
 
-    // Old classes keep their ranked prefix; new classes get the learner's top-ranked candidates.
+    // Old classes keep their ranked prefix; new classes get the learner's top-ranked candidates, up to the quota.
     private static void FillMemory(IIncrementalLearner learner, ExemplarMemory memory, DataView newData, int known, int total, CapacityPlan plan)
     {
         var perClass = plan.PerClass;
@@ -221,11 +221,10 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         {
             if (!ranking.Ranked.TryGetValue(c.ClassIndex, out var ranked))
                 throw new InvalidOperationException($"the learner did not rank class {c.ClassIndex}");
-            if (ranked.Length < c.Wanted)
-                throw new InvalidOperationException($"the learner ranked {ranked.Length} candidates of class {c.ClassIndex}, {c.Wanted} are wanted");
             if (ranked.Distinct().Count() != ranked.Length)
                 throw new InvalidOperationException($"the learner's ranking of class {c.ClassIndex} repeats a candidate");
-            var chosen = (DataView)c.Candidates.Subset(ranked[..c.Wanted]);
+            // A learner may propose fewer than wanted (finetune proposes none); the harness keeps what fits.
+            var chosen = (DataView)c.Candidates.Subset(ranked[..Math.Min(c.Wanted, ranked.Length)]);
             memory.Set(c.ClassIndex, chosen.GatherImages());
         }
     }

@@ -149,12 +149,15 @@ public static partial class torch
 
             // ---- state ----
 
-            /// <summary>Parameters and persistent buffers by dotted name, as detached views sharing storage.</summary>
+            /// <summary>
+            /// Parameters and persistent buffers by dotted name, as detached views sharing storage. Like any new tensor,
+            /// the views join the current dispose scope.
+            /// </summary>
             public Dictionary<string, Tensor> state_dict()
             {
                 var result = new Dictionary<string, Tensor>();
-                foreach (var (name, p) in named_parameters()) result[name] = p.detach().DetachFromDisposeScope();
-                foreach (var (name, b) in NamedBuffers(true, persistentOnly: true)) result[name] = b.detach().DetachFromDisposeScope();
+                foreach (var (name, p) in named_parameters()) result[name] = p.detach();
+                foreach (var (name, b) in NamedBuffers(true, persistentOnly: true)) result[name] = b.detach();
                 return result;
             }
 

@@ -1,0 +1,21 @@
+using CilBench.Abstractions;
+using CilBench.Learning.Training;
+
+[assembly: CilBenchMethod(typeof(CilBench.Plugins.Replay.ReplayMethod))]
+
+namespace CilBench.Plugins.Replay;
+
+/// <summary>
+/// Finetune plus random exemplars within the memory budget, trained with cross-entropy over all seen classes on
+/// new data + exemplars. Deviation from PyCIL's models/replay.py: exemplars are chosen at random (PyCIL herds).
+/// </summary>
+public sealed class ReplayMethod : IMethod
+{
+    public string Name => "replay";
+    public string Version => "1.0.0";
+    public string Paper => "Experience replay baseline (random exemplars; Chaudhry et al., 2019, \"On Tiny Episodic Memories in Continual Learning\")";
+    public string DefaultHyperParameters => OptionsJson.Defaults(new StandardOptions());
+
+    public IIncrementalLearner Create(MethodContext context) =>
+        new ReplayLearner(context, OptionsJson.Read<StandardOptions>(context.HyperParameters, Name));
+}

@@ -1,0 +1,35 @@
+using CilBench.Torch;
+
+namespace CilBench.Learning.Exemplars;
+
+/// <summary>
+/// Herding selection (Welling 2009; iCaRL Alg. 4; PyCIL's _construct_exemplar): greedily pick the sample that
+/// brings the mean of the selected L2-normalised features closest to the class mean. No sample is picked twice.
+/// </summary>
+public static class Herding
+{
+    /// <summary>Ranks up to <paramref name="count"/> rows of <paramref name="features"/> (N x d, not yet normalised).</summary>
+    public static long[] Rank(Tensor features, int count)
+    {
+        using var _ = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var vectors = FeatureExtraction.Normalize(features);
+        var n = (int)vectors.size(0);
+        count = Math.Min(count, n);
+        var mean = vectors.mean(0);
+        var sum = torch.zeros_like(mean);
+        var taken = torch.zeros([n], ScalarType.Bool, vectors.device);
+        var ranked = new long[count];
+        for (var k = 1; k <= count; k++)
+        {
+            using var step = torch.NewDisposeScope();
+            // mu_p = (vectors + S) / k for every candidate; pick the one closest to the class mean.
+            var distance = ((vectors + sum) / k - mean).norm(1);
+            var i = distance.masked_fill(taken, double.PositiveInfinity).argmin().item<long>();
+            ranked[k - 1] = i;
+            sum.add_(vectors.select(0, i));
+            taken.select(0, i).fill_(1);
+        }
+        return ranked;
+    }
+}

@@ -1,0 +1,20 @@
+namespace CilBench.Learning.Training;
+
+/// <summary>One training phase's optimisation recipe (PyCIL's init_* or incremental hyper-parameters).</summary>
+/// <param name="Epochs">Epochs.</param>
+/// <param name="LearningRate">Initial SGD learning rate.</param>
+/// <param name="Milestones">MultiStepLR milestones (epochs); ignored with the cosine schedule.</param>
+/// <param name="LrDecay">MultiStepLR gamma.</param>
+/// <param name="WeightDecay">SGD L2 weight decay.</param>
+/// <param name="BatchSize">Batch size.</param>
+/// <param name="Momentum">SGD momentum.</param>
+/// <param name="Scheduler">"multistep" or "cosine" (CosineAnnealingLR with T_max = epochs).</param>
+public sealed record TrainRecipe(
+    int Epochs,
+    double LearningRate,
+    int[] Milestones,
+    double LrDecay,
+    double WeightDecay,
+    int BatchSize,
+    double Momentum = 0.9,
+    string Scheduler = "multistep");
