@@ -13,6 +13,8 @@ CB_EXPORT CbTensor cb_add_scalar(CbTensor a, double s) { CB_TENSOR(at::add(*a, s
 CB_EXPORT CbTensor cb_add_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::add(*a, s)) }
 CB_EXPORT void cb_add_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->add_(*b, alpha);) }
 CB_EXPORT void cb_add_scalar_(CbTensor a, double s) { CB_TRY(a->add_(s);) }
+// An integral scalar keeps integer tensors integral (a double one cannot be added in place to an int64 tensor).
+CB_EXPORT void cb_add_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->add_(s);) }
 CB_EXPORT CbTensor cb_sub(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::sub(*a, *b, alpha)) }
 CB_EXPORT CbTensor cb_sub_scalar(CbTensor a, double s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_sub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::sub(*a, s)) }

@@ -17,6 +17,8 @@ public partial class Tensor
     public Tensor add(double s) => W(NativeMethods.cb_add_scalar(handle, s));
     public Tensor add_(Tensor other, double alpha = 1) { NativeMethods.cb_add_(handle, other.handle, alpha); return Done(); }
     public Tensor add_(double s) { NativeMethods.cb_add_scalar_(handle, s); return Done(); }
+    /// <summary>Adds an integral scalar, as PyTorch's <c>t.add_(1)</c>: works on integer tensors (BN's num_batches_tracked).</summary>
+    public Tensor add_(long s) { NativeMethods.cb_add_scalar_long_(handle, s); return Done(); }
     public Tensor sub(Tensor other, double alpha = 1) => W(NativeMethods.cb_sub(handle, other.handle, alpha));
     public Tensor sub(double s) => W(NativeMethods.cb_sub_scalar(handle, s));
     public Tensor sub_(Tensor other, double alpha = 1) { NativeMethods.cb_sub_(handle, other.handle, alpha); return Done(); }

@@ -35,6 +35,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr cb_add_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial void cb_add_(TensorHandle a, TensorHandle b, double alpha);
     [LibraryImport(Lib)] internal static partial void cb_add_scalar_(TensorHandle a, double s);
+    [LibraryImport(Lib)] internal static partial void cb_add_scalar_long_(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub(TensorHandle a, TensorHandle b, double alpha);
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar(TensorHandle a, double s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar_long(TensorHandle a, long s);

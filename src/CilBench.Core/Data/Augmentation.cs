@@ -1,0 +1,40 @@
+using CilBench.Torch;
+
+namespace CilBench.Core.Data;
+
+/// <summary>
+/// Turns a batch of stored images (uint8 N x C x H x W, any device) into network input (float32, same device) as its
+/// <see cref="AugmentationSpec"/> says: scale to [0, 1], crop, flip, brightness, normalise. Random draws come from
+/// its own seeded CPU generator in a fixed order, so a seed and the sequence of batch sizes fix every result.
+/// </summary>
+public sealed class Augmentation : IDisposable
+{
+    private readonly Generator generator;
+
+    public Augmentation(AugmentationSpec spec, ulong seed)
+    {
+        Spec = spec;
+        generator = new Generator(seed);
+    }
+
+    public AugmentationSpec Spec { get; }
+
+    /// <summary>Restarts the random stream, e.g. per epoch or per task.</summary>
+    public void Reseed(ulong seed) => generator.manual_seed(seed);
+
+    public Tensor Apply(Tensor images)
+    {
+        if (images.dim() != 4 || images.dtype != ScalarType.UInt8)
+            throw new ArgumentException($"augmentation expects uint8 N x C x H x W images, got {images}", nameof(images));
+        Spec.Validate((int)images.size(1));
+        using var scope = torch.NewDisposeScope();
+        var x = ImageTransforms.ToFloat(images);
+        if (Spec.CropPadding > 0) x = ImageTransforms.RandomCrop(x, Spec.CropPadding, generator);
+        if (Spec.Flip) x = ImageTransforms.RandomHorizontalFlip(x, generator);
+        if (Spec.Brightness > 0) x = ImageTransforms.RandomBrightness(x, Spec.Brightness, generator);
+        if (Spec.Mean.Length > 0) x = ImageTransforms.Normalize(x, Spec.Mean, Spec.Std);
+        return x.MoveToOuterScope();
+    }
+
+    public void Dispose() => generator.Dispose();
+}

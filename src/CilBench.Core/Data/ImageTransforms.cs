@@ -1,0 +1,85 @@
+using CilBench.Torch;
+
+namespace CilBench.Core.Data;
+
+/// <summary>
+/// Batched image transforms on N x C x H x W tensors, computed by libtorch on the batch's device. The random ones
+/// draw from a CPU <see cref="Generator"/> (so results do not depend on the device) and move the draws to the batch.
+/// </summary>
+public static class ImageTransforms
+{
+    /// <summary>uint8 -> float32 in [0, 1], as torchvision's ToTensor.</summary>
+    public static Tensor ToFloat(Tensor images)
+    {
+        using var f = images.to(ScalarType.Float32);
+        return f.div(255.0);
+    }
+
+    /// <summary>
+    /// Crops, from each image of <paramref name="padded"/>, the height x width window whose top-left corner is
+    /// <c>offsets[n] = (top, left)</c> (N x 2 int64), by gathering rows then columns: no per-pixel loop.
+    /// </summary>
+    public static Tensor Crop(Tensor padded, Tensor offsets, long height, long width)
+    {
+        using var scope = torch.NewDisposeScope();
+        var s = padded.shape;
+        var (n, c) = (s[0], s[1]);
+        var device = padded.device;
+        var rows = offsets.select(1, 0).to(device).view(n, 1) + torch.arange(height, device: device).view(1, height);
+        var cols = offsets.select(1, 1).to(device).view(n, 1) + torch.arange(width, device: device).view(1, width);
+        var byRows = padded.gather(2, rows.view(n, 1, height, 1).expand(n, c, height, s[3]));
+        var window = byRows.gather(3, cols.view(n, 1, 1, width).expand(n, c, height, width));
+        return window.MoveToOuterScope();
+    }
+
+    /// <summary>torchvision RandomCrop(size = input size, padding): zero-pad each side, then a window at a uniform offset per image.</summary>
+    public static Tensor RandomCrop(Tensor images, int padding, Generator generator)
+    {
+        using var scope = torch.NewDisposeScope();
+        var s = images.shape;
+        var offsets = torch.randint(0, 2L * padding + 1, [s[0], 2], generator);
+        var padded = torch.nn.functional.pad(images, [padding, padding, padding, padding]);
+        return Crop(padded, offsets, s[2], s[3]).MoveToOuterScope();
+    }
+
+    /// <summary>Flips left-right the images where <paramref name="mask"/> (N bool) is true.</summary>
+    public static Tensor FlipWhere(Tensor images, Tensor mask)
+    {
+        using var scope = torch.NewDisposeScope();
+        var m = mask.to(images.device).view(images.size(0), 1, 1, 1);
+        return torch.where(m, images.flip(3), images).MoveToOuterScope();
+    }
+
+    /// <summary>RandomHorizontalFlip(p=0.5), per image.</summary>
+    public static Tensor RandomHorizontalFlip(Tensor images, Generator generator)
+    {
+        using var mask = torch.rand([images.size(0)], generator).lt(0.5);
+        return FlipWhere(images, mask);
+    }
+
+    /// <summary>Multiplies image n by <c>factors[n]</c> and clamps to [0, 1] (float images).</summary>
+    public static Tensor ScaleBrightness(Tensor images, Tensor factors)
+    {
+        using var scope = torch.NewDisposeScope();
+        var f = factors.to(images.dtype, images.device).view(images.size(0), 1, 1, 1);
+        return (images * f).clamp_(0, 1).MoveToOuterScope();
+    }
+
+    /// <summary>ColorJitter(brightness=b): a factor uniform in [max(0, 1-b), 1+b] per image.</summary>
+    public static Tensor RandomBrightness(Tensor images, double brightness, Generator generator)
+    {
+        var low = Math.Max(0, 1 - brightness);
+        using var factors = torch.empty([images.size(0)]).uniform_(low, 1 + brightness, generator);
+        return ScaleBrightness(images, factors);
+    }
+
+    /// <summary>(x - mean[c]) / std[c] per channel, as torchvision's Normalize (float32 statistics).</summary>
+    public static Tensor Normalize(Tensor images, IReadOnlyList<double> mean, IReadOnlyList<double> std)
+    {
+        using var scope = torch.NewDisposeScope();
+        var c = images.size(1);
+        var m = torch.tensor(mean.Select(v => (float)v).ToArray(), [1, c, 1, 1], images.device);
+        var s = torch.tensor(std.Select(v => (float)v).ToArray(), [1, c, 1, 1], images.device);
+        return ((images - m) / s).MoveToOuterScope();
+    }
+}
