@@ -22,17 +22,20 @@ public sealed class Augmentation : IDisposable
     /// <summary>Restarts the random stream, e.g. per epoch or per task.</summary>
     public void Reseed(ulong seed) => generator.manual_seed(seed);
 
-    public Tensor Apply(Tensor images)
+    public Tensor Apply(Tensor images) => Apply(Spec, images, generator);
+
+    /// <summary>Applies <paramref name="spec"/> drawing from <paramref name="generator"/> (the harness's per-stream generator).</summary>
+    public static Tensor Apply(AugmentationSpec spec, Tensor images, Generator generator)
     {
         if (images.dim() != 4 || images.dtype != ScalarType.UInt8)
             throw new ArgumentException($"augmentation expects uint8 N x C x H x W images, got {images}", nameof(images));
-        Spec.Validate((int)images.size(1));
+        spec.Validate((int)images.size(1));
         using var scope = torch.NewDisposeScope();
         var x = ImageTransforms.ToFloat(images);
-        if (Spec.CropPadding > 0) x = ImageTransforms.RandomCrop(x, Spec.CropPadding, generator);
-        if (Spec.Flip) x = ImageTransforms.RandomHorizontalFlip(x, generator);
-        if (Spec.Brightness > 0) x = ImageTransforms.RandomBrightness(x, Spec.Brightness, generator);
-        if (Spec.Mean.Length > 0) x = ImageTransforms.Normalize(x, Spec.Mean, Spec.Std);
+        if (spec.CropPadding > 0) x = ImageTransforms.RandomCrop(x, spec.CropPadding, generator);
+        if (spec.Flip) x = ImageTransforms.RandomHorizontalFlip(x, generator);
+        if (spec.Brightness > 0) x = ImageTransforms.RandomBrightness(x, spec.Brightness, generator);
+        if (spec.Mean.Length > 0) x = ImageTransforms.Normalize(x, spec.Mean, spec.Std);
         return x.MoveToOuterScope();
     }
 

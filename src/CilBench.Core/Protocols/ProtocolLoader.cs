@@ -102,7 +102,7 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
                 if (element.EnumerateObject().Count() != 1 || !element.TryGetProperty("seed", out var seed) || !seed.TryGetInt32(out var s))
                     fail("must be a list of class ids or {\"seed\": N}");
                 else
-                    return ClassOrder.FromSeed(s, classes);
+                    return ClassOrder.FromSeed(classes, s).Order.ToArray();
                 break;
             case JsonValueKind.Array:
                 var ids = new List<int>();
@@ -113,7 +113,7 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
                 }
                 try
                 {
-                    return ClassOrder.FromList(ids, classes);
+                    return ClassOrder.FromList(ids, classes).Order.ToArray();
                 }
                 catch (ArgumentException e)
                 {
