@@ -58,7 +58,7 @@ public sealed class Evaluator
         {
             var correct = scores.argmax(1).eq(labels);
             var k = Math.Min(5, seen);
-            var inTop5 = scores.topk(k, 1).indices.eq(labels.unsqueeze(1)).any(1);
+            var inTop5 = scores.topk(k, 1).indices.eq(labels.unsqueeze(1)).sum(1).gt(0);
             // Task-aware: only the true task's classes compete.
             var sampleTask = taskOf.index_select(0, labels);
             var sameTask = taskOf.unsqueeze(0).eq(sampleTask.unsqueeze(1));

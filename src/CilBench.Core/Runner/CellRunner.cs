@@ -3,6 +3,7 @@ using System.Text.Json;
 using CilBench.Abstractions;
 using CilBench.Core.Evaluation;
 using CilBench.Core.Memory;
+using CilBench.Core.Protocols;
 using CilBench.Core.Results;
 using CilBench.Core.Scenario;
 using CilBench.Torch;
@@ -84,7 +85,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
                 Name = method.Name,
                 Version = method.Version,
                 Paper = method.Paper,
-                File = loaded.File,
+                File = loaded.Path,
                 Sha256 = loaded.Sha256,
                 Reference = method.IsReference,
                 HyperParameters = hyper,
