@@ -15,7 +15,7 @@ namespace CilBench.Core.Runner;
 /// exemplar candidates -> the harness fills memory within capacity -> measures state bytes -> evaluates every head
 /// on all seen classes -> restart audit -> checkpoint. Writes the result file atomically at the end.
 /// </summary>
-public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transforms, Evaluator evaluator)
+public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transforms, Evaluator evaluator, IResultSink sink)
 {
     public RunResult Run(RunRequest request, IRunObserver observer, CancellationToken cancellation = default)
     {
@@ -123,7 +123,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
                 CommandLine = request.CommandLine,
             },
         };
-        ResultJson.Write(request.ResultPath, result);
+        sink.Write(request.ResultPath, result);
         Directory.Delete(ResultPaths.Checkpoint(request.ResultPath), recursive: true);
         return result;
     }
