@@ -96,6 +96,14 @@ public sealed class DatasetFetcher
         {
             throw new DatasetFetchException($"GET {url} failed: {e.Message}", e);
         }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new DatasetFetchException($"GET {url} timed out after {http.Timeout.TotalSeconds:0} s", e);
+        }
+        catch (IOException e) when (e is not DatasetFetchException)
+        {
+            throw new DatasetFetchException($"downloading {url} to {file} failed: {e.Message}", e);
+        }
     }
 
     /// <summary>Unpacks a .tar.gz into <paramref name="dir"/>, refusing entries that would land outside it and links.</summary>

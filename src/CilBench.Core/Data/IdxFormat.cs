@@ -49,13 +49,13 @@ public static class IdxFormat
     private static long[] ReadHeader(Stream stream, string path, int expectedMagic, int dimensions)
     {
         var header = new byte[4 * (1 + dimensions)];
-        var got = Read(stream, path, header);
-        if (got < header.Length)
-            throw new DatasetFormatException(path, $"truncated: the IDX header needs {header.Length} bytes, the file has {got}");
-        var magic = BinaryPrimitives.ReadInt32BigEndian(header);
-        if (magic != expectedMagic)
+        var got = Read(stream, path, header.AsMemory(0, 4));
+        if (got == 4 && BinaryPrimitives.ReadInt32BigEndian(header) is var magic && magic != expectedMagic)
             throw new DatasetFormatException(path,
                 $"magic number is {magic}, expected {expectedMagic} (IDX {(expectedMagic == ImagesMagic ? "images" : "labels")}, unsigned bytes, {dimensions} dimension(s))");
+        if (got == 4) got += Read(stream, path, header.AsMemory(4));
+        if (got < header.Length)
+            throw new DatasetFormatException(path, $"truncated: the IDX header needs {header.Length} bytes, the file has {got}");
         var sizes = new long[dimensions];
         for (var d = 0; d < dimensions; d++)
         {
@@ -76,11 +76,11 @@ public static class IdxFormat
         return body;
     }
 
-    private static int Read(Stream stream, string path, byte[] buffer)
+    private static int Read(Stream stream, string path, Memory<byte> buffer)
     {
         try
         {
-            return stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            return stream.ReadAtLeast(buffer.Span, buffer.Length, throwOnEndOfStream: false);
         }
         catch (InvalidDataException e)
         {

@@ -25,8 +25,11 @@ public static class ImageTransforms
         var s = padded.shape;
         var (n, c) = (s[0], s[1]);
         var device = padded.device;
-        var rows = offsets.select(1, 0).to(device).view(n, 1) + torch.arange(height, device: device).view(1, height);
-        var cols = offsets.select(1, 1).to(device).view(n, 1) + torch.arange(width, device: device).view(1, width);
+        // Index arithmetic in float64 (exact for image sizes): the binding's int64 Tensor + Tensor passes libtorch a
+        // floating alpha, which it refuses for integer tensors.
+        var start = offsets.to(ScalarType.Float64, device);
+        var rows = (start.select(1, 0).view(n, 1) + torch.arange(height, ScalarType.Float64, device).view(1, height)).@long();
+        var cols = (start.select(1, 1).view(n, 1) + torch.arange(width, ScalarType.Float64, device).view(1, width)).@long();
         var byRows = padded.gather(2, rows.view(n, 1, height, 1).expand(n, c, height, s[3]));
         var window = byRows.gather(3, cols.view(n, 1, 1, width).expand(n, c, height, width));
         return window.MoveToOuterScope();

@@ -10,8 +10,6 @@ public sealed class PickleDictionary
 
     public int Count => items.Count;
 
-    public IEnumerable<object?> Keys => items.Select(kv => kv.Key);
-
     internal void Set(object? key, object? value)
     {
         var i = items.FindIndex(kv => SameKey(kv.Key, key));
