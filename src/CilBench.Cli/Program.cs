@@ -1,1 +1,14 @@
-Console.WriteLine("cilbench");
+using System.CommandLine;
+using CilBench.Cli.Commands;
+using CilBench.Core.Hosting;
+
+using var services = CilBenchServices.Build();
+var root = new RootCommand("CilBench: a benchmark harness for class-incremental learning under aligned memory budgets")
+{
+    RunCommand.Create(services),
+    SweepCommand.Create(services),
+    MethodsCommand.Create(),
+    ProtocolsCommand.Create(services),
+    DataCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
