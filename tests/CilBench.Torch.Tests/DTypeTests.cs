@@ -90,6 +90,14 @@ public class DTypeTests
         Assert.Equal(ScalarType.Int64, torch.zeros_like(torch.arange(3)).dtype);
         Assert.Equal(new float[] { 1, 2, 3, 4 }, torch.tensor(new float[,] { { 1, 2 }, { 3, 4 } }).data<float>());
         Assert.Equal(0, torch.tensor(Array.Empty<float>()).numel());
+        // requires_grad makes a leaf that records gradients, whichever factory made it.
+        foreach (var t in new[] { torch.zeros([2], requires_grad: true), torch.ones([2], requires_grad: true),
+                     torch.full([2], 3, requires_grad: true), torch.empty([2], requires_grad: true) })
+        {
+            Assert.True(t.requires_grad);
+            Assert.True(t.is_leaf);
+        }
+        Assert.False(torch.zeros([2]).requires_grad);
     }
 
     [Fact]

@@ -147,6 +147,29 @@ public class ModuleTests
     }
 
     [Fact]
+    public void ToDtypeConvertsFloatingStateInPlaceKeepingParameterObjects()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var m = ConvBn();
+        var before = m.parameters().ToList();
+        m.to(ScalarType.Float64);
+        Assert.Equal(before, m.parameters(), ReferenceEqualityComparer.Instance);
+        Assert.All(m.parameters(), p => Assert.Equal(ScalarType.Float64, p.dtype));
+        Assert.All(m.parameters(), p => Assert.True(p.requires_grad));
+        Assert.Equal(ScalarType.Float64, ((nn.BatchNorm2d)m[1]).running_mean.dtype);
+        Assert.Equal(ScalarType.Int64, ((nn.BatchNorm2d)m[1]).num_batches_tracked.dtype);
+        var y = m.call(torch.ones([2, 3, 4, 4], ScalarType.Float64));
+        Assert.Equal(ScalarType.Float64, y.dtype);
+        y.sum().backward();
+        Assert.All(m.parameters(), p => Assert.NotNull(p.grad));
+
+        m.zero_grad();
+        Assert.All(m.parameters(), p => Assert.Null(p.grad));
+        m.requires_grad_(false);
+        Assert.All(m.parameters(), p => Assert.False(p.requires_grad));
+    }
+
+    [Fact]
     public void ParameterCountSumsEveryParameter()
     {
         using var m = new nn.Sequential(new nn.Conv2d(3, 8, 3), new nn.BatchNorm2d(8), new nn.ReLU(), new nn.Flatten(), new nn.Linear(8, 10),

@@ -188,6 +188,16 @@ public class TensorOpsTests
         Assert.Equal(new[] { 2f, -3f }, i.floor_divide(2.5).data<float>());
         // remainder takes the divisor's sign, as Python's %.
         Assert.Equal(new long[] { 1, 2 }, i.remainder(torch.tensor(new long[] { 3 })).data<long>());
+        Assert.Equal(new long[] { 3, -4 }, i.floor_divide(2).data<long>());
+        Assert.Equal(new long[] { 9, -5 }, (2 + i).data<long>());
+        Assert.Equal(new long[] { -21, 21 }, (-3 * i).data<long>());
+
+        // In place, an integer scalar keeps an int64 tensor integral (a counter's add_(1)); a fraction cannot fit.
+        var counter = torch.zeros([], ScalarType.Int64);
+        counter.add_(1).add_(4).sub_(2).mul_(3);
+        Assert.Equal(9L, counter.item<long>());
+        Assert.Equal(ScalarType.Int64, counter.dtype);
+        Assert.Throws<TorchException>(() => counter.add_(0.5));
 
         var f = torch.tensor(new[] { 1f, 2f, 4f });
         Assert.Equal(new[] { 4f, 3f, 1f }, (5 - f).data<float>());
