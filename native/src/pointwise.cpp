@@ -19,6 +19,7 @@ CB_EXPORT CbTensor cb_sub(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::
 CB_EXPORT CbTensor cb_sub_scalar(CbTensor a, double s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_sub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_rsub_scalar(CbTensor a, double s) { CB_TENSOR(at::rsub(*a, s)) }
+CB_EXPORT CbTensor cb_rsub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::rsub(*a, s)) }
 CB_EXPORT void cb_sub_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->sub_(*b, alpha);) }
 CB_EXPORT void cb_sub_scalar_(CbTensor a, double s) { CB_TRY(a->sub_(s);) }
 CB_EXPORT void cb_sub_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->sub_(s);) }

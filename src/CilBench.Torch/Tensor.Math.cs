@@ -60,6 +60,7 @@ public partial class Tensor
     public static Tensor operator -(Tensor a, double s) => a.sub(s);
     public static Tensor operator -(Tensor a, long s) => a.sub(s);
     public static Tensor operator -(double s, Tensor a) => W(NativeMethods.cb_rsub_scalar(a.handle, s));
+    public static Tensor operator -(long s, Tensor a) => W(NativeMethods.cb_rsub_scalar_long(a.handle, s));
     public static Tensor operator -(Tensor a) => a.neg();
     public static Tensor operator *(Tensor a, Tensor b) => a.mul(b);
     public static Tensor operator *(Tensor a, double s) => a.mul(s);

@@ -191,6 +191,8 @@ public class TensorOpsTests
         Assert.Equal(new long[] { 3, -4 }, i.floor_divide(2).data<long>());
         Assert.Equal(new long[] { 9, -5 }, (2 + i).data<long>());
         Assert.Equal(new long[] { -21, 21 }, (-3 * i).data<long>());
+        Assert.Equal(new long[] { -6, 8 }, (1 - i).data<long>());
+        Assert.Equal(new[] { -6.5f, 7.5f }, (0.5 - i).data<float>());
 
         // In place, an integer scalar keeps an int64 tensor integral (a counter's add_(1)); a fraction cannot fit.
         var counter = torch.zeros([], ScalarType.Int64);

@@ -40,6 +40,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar(TensorHandle a, double s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_rsub_scalar(TensorHandle a, double s);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_rsub_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial void cb_sub_(TensorHandle a, TensorHandle b, double alpha);
     [LibraryImport(Lib)] internal static partial void cb_sub_scalar_(TensorHandle a, double s);
     [LibraryImport(Lib)] internal static partial void cb_sub_scalar_long_(TensorHandle a, long s);
