@@ -7,7 +7,7 @@ public class TensorOpsTests
     private static Tensor A23() => torch.arange(6).view(2, 3);
 
     [Fact]
-    public void ViewsShareStorageAndReshapeCopiesOnlyWhenNeeded()
+    public void ViewsShareStorageAndDataReadsInLogicalOrder()
     {
         using var scope = torch.NewDisposeScope();
         var a = A23();
