@@ -47,10 +47,14 @@ inline at::Device device(int32_t type, int32_t index) {
 
 inline at::ScalarType dtype(int32_t code) { return static_cast<at::ScalarType>(code); }
 
-inline at::TensorOptions options(int32_t dtype_code, int32_t device_type, int32_t device_index,
-                                 bool requires_grad = false) {
-  return at::TensorOptions().dtype(dtype(dtype_code)).device(device(device_type, device_index))
-      .requires_grad(requires_grad);
+inline at::TensorOptions options(int32_t dtype_code, int32_t device_type, int32_t device_index) {
+  return at::TensorOptions().dtype(dtype(dtype_code)).device(device(device_type, device_index));
+}
+
+// ATen factories ignore TensorOptions::requires_grad (only torch:: factories honour it), so a new leaf is marked here.
+inline at::Tensor leaf(at::Tensor t, bool requires_grad) {
+  if (requires_grad) t.requires_grad_(true);
+  return t;
 }
 }  // namespace cb
 

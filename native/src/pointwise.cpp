@@ -13,16 +13,19 @@ CB_EXPORT CbTensor cb_add_scalar(CbTensor a, double s) { CB_TENSOR(at::add(*a, s
 CB_EXPORT CbTensor cb_add_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::add(*a, s)) }
 CB_EXPORT void cb_add_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->add_(*b, alpha);) }
 CB_EXPORT void cb_add_scalar_(CbTensor a, double s) { CB_TRY(a->add_(s);) }
-// An integral scalar keeps integer tensors integral (a double one cannot be added in place to an int64 tensor).
+// Integer scalars keep integer tensors integral (t.add_(1) on an int64 counter), as Python ints do in PyTorch.
 CB_EXPORT void cb_add_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->add_(s);) }
 CB_EXPORT CbTensor cb_sub(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::sub(*a, *b, alpha)) }
 CB_EXPORT CbTensor cb_sub_scalar(CbTensor a, double s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_sub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_rsub_scalar(CbTensor a, double s) { CB_TENSOR(at::rsub(*a, s)) }
+CB_EXPORT CbTensor cb_rsub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::rsub(*a, s)) }
 CB_EXPORT void cb_sub_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->sub_(*b, alpha);) }
 CB_EXPORT void cb_sub_scalar_(CbTensor a, double s) { CB_TRY(a->sub_(s);) }
+CB_EXPORT void cb_sub_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->sub_(s);) }
 CB_BINARY(mul, at::mul(*a, *b), at::mul(*a, s), a->mul_(*b), a->mul_(s))
 CB_EXPORT CbTensor cb_mul_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::mul(*a, s)) }
+CB_EXPORT void cb_mul_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->mul_(s);) }
 CB_BINARY(div, at::div(*a, *b), at::div(*a, s), a->div_(*b), a->div_(s))
 CB_EXPORT CbTensor cb_rdiv_scalar(CbTensor a, double s) { CB_TENSOR(at::reciprocal(*a) * s) }
 CB_BINARY(pow, at::pow(*a, *b), at::pow(*a, s), a->pow_(*b), a->pow_(s))
@@ -30,7 +33,9 @@ CB_BINARY(remainder, at::remainder(*a, *b), at::remainder(*a, s), a->remainder_(
 CB_BINARY(maximum, at::maximum(*a, *b), at::clamp_min(*a, s), a->copy_(at::maximum(*a, *b)), a->clamp_min_(s))
 CB_BINARY(minimum, at::minimum(*a, *b), at::clamp_max(*a, s), a->copy_(at::minimum(*a, *b)), a->clamp_max_(s))
 CB_EXPORT CbTensor cb_floor_divide(CbTensor a, CbTensor b) { CB_TENSOR(at::div(*a, *b, "floor")) }
-CB_EXPORT CbTensor cb_floor_divide_scalar(CbTensor a, double s) { CB_TENSOR(at::div(*a, at::scalar_tensor(s, a->options()), "floor")) }
+// A double scalar promotes an integer tensor to float (7 // 2.5 = 2.0); an integer scalar keeps it integral.
+CB_EXPORT CbTensor cb_floor_divide_scalar(CbTensor a, double s) { CB_TENSOR(at::div(*a, at::Scalar(s), "floor")) }
+CB_EXPORT CbTensor cb_floor_divide_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::div(*a, at::Scalar(s), "floor")) }
 
 // a + value * t1 * t2 and a + value * t1 / t2, in place (optimizer updates).
 CB_EXPORT void cb_addcmul_(CbTensor a, CbTensor t1, CbTensor t2, double value) { CB_TRY(a->addcmul_(*t1, *t2, value);) }

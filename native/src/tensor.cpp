@@ -81,17 +81,17 @@ CB_EXPORT void cb_tensor_copy_(CbTensor dst, CbTensor src, bool non_blocking) { 
 
 // ---- construction ----
 CB_EXPORT CbTensor cb_empty(const int64_t* shape, int64_t ndim, int32_t dtype, int32_t dt, int32_t di, bool rg) {
-  CB_TENSOR(at::empty(cb::dims(shape, ndim), cb::options(dtype, dt, di, rg)))
+  CB_TENSOR(cb::leaf(at::empty(cb::dims(shape, ndim), cb::options(dtype, dt, di)), rg))
 }
 CB_EXPORT CbTensor cb_zeros(const int64_t* shape, int64_t ndim, int32_t dtype, int32_t dt, int32_t di, bool rg) {
-  CB_TENSOR(at::zeros(cb::dims(shape, ndim), cb::options(dtype, dt, di, rg)))
+  CB_TENSOR(cb::leaf(at::zeros(cb::dims(shape, ndim), cb::options(dtype, dt, di)), rg))
 }
 CB_EXPORT CbTensor cb_ones(const int64_t* shape, int64_t ndim, int32_t dtype, int32_t dt, int32_t di, bool rg) {
-  CB_TENSOR(at::ones(cb::dims(shape, ndim), cb::options(dtype, dt, di, rg)))
+  CB_TENSOR(cb::leaf(at::ones(cb::dims(shape, ndim), cb::options(dtype, dt, di)), rg))
 }
 CB_EXPORT CbTensor cb_full(const int64_t* shape, int64_t ndim, double value, int32_t dtype, int32_t dt, int32_t di,
                            bool rg) {
-  CB_TENSOR(at::full(cb::dims(shape, ndim), value, cb::options(dtype, dt, di, rg)))
+  CB_TENSOR(cb::leaf(at::full(cb::dims(shape, ndim), value, cb::options(dtype, dt, di)), rg))
 }
 CB_EXPORT CbTensor cb_arange(double start, double end, double step, int32_t dtype, int32_t dt, int32_t di) {
   CB_TENSOR(at::arange(start, end, step, cb::options(dtype, dt, di)))

@@ -37,9 +37,10 @@ public sealed class DisposeScope : IDisposable
     public void Dispose()
     {
         if (disposed) return;
-        disposed = true;
+        // Checked before marking this scope disposed, so that after the error it can still be disposed in order.
         if (current != this)
             throw new InvalidOperationException("dispose scopes must be disposed innermost first, on the thread that made them");
+        disposed = true;
         current = outer;
         foreach (var t in tensors)
             if (ReferenceEquals(t.Scope, this)) t.Dispose();

@@ -15,18 +15,23 @@ public partial class Tensor
 
     public Tensor add(Tensor other, double alpha = 1) => W(NativeMethods.cb_add(handle, other.handle, alpha));
     public Tensor add(double s) => W(NativeMethods.cb_add_scalar(handle, s));
+    // Integer scalars keep an integer tensor's dtype, as Python ints do; double scalars promote it to float.
+    public Tensor add(long s) => W(NativeMethods.cb_add_scalar_long(handle, s));
     public Tensor add_(Tensor other, double alpha = 1) { NativeMethods.cb_add_(handle, other.handle, alpha); return Done(); }
     public Tensor add_(double s) { NativeMethods.cb_add_scalar_(handle, s); return Done(); }
-    /// <summary>Adds an integral scalar, as PyTorch's <c>t.add_(1)</c>: works on integer tensors (BN's num_batches_tracked).</summary>
     public Tensor add_(long s) { NativeMethods.cb_add_scalar_long_(handle, s); return Done(); }
     public Tensor sub(Tensor other, double alpha = 1) => W(NativeMethods.cb_sub(handle, other.handle, alpha));
     public Tensor sub(double s) => W(NativeMethods.cb_sub_scalar(handle, s));
+    public Tensor sub(long s) => W(NativeMethods.cb_sub_scalar_long(handle, s));
     public Tensor sub_(Tensor other, double alpha = 1) { NativeMethods.cb_sub_(handle, other.handle, alpha); return Done(); }
     public Tensor sub_(double s) { NativeMethods.cb_sub_scalar_(handle, s); return Done(); }
+    public Tensor sub_(long s) { NativeMethods.cb_sub_scalar_long_(handle, s); return Done(); }
     public Tensor mul(Tensor other) => W(NativeMethods.cb_mul(handle, other.handle));
     public Tensor mul(double s) => W(NativeMethods.cb_mul_scalar(handle, s));
+    public Tensor mul(long s) => W(NativeMethods.cb_mul_scalar_long(handle, s));
     public Tensor mul_(Tensor other) { NativeMethods.cb_mul_(handle, other.handle); return Done(); }
     public Tensor mul_(double s) { NativeMethods.cb_mul_scalar_(handle, s); return Done(); }
+    public Tensor mul_(long s) { NativeMethods.cb_mul_scalar_long_(handle, s); return Done(); }
     public Tensor div(Tensor other) => W(NativeMethods.cb_div(handle, other.handle));
     public Tensor div(double s) => W(NativeMethods.cb_div_scalar(handle, s));
     public Tensor div_(Tensor other) { NativeMethods.cb_div_(handle, other.handle); return Done(); }
@@ -38,6 +43,7 @@ public partial class Tensor
     public Tensor remainder(double s) => W(NativeMethods.cb_remainder_scalar(handle, s));
     public Tensor floor_divide(Tensor other) => W(NativeMethods.cb_floor_divide(handle, other.handle));
     public Tensor floor_divide(double s) => W(NativeMethods.cb_floor_divide_scalar(handle, s));
+    public Tensor floor_divide(long s) => W(NativeMethods.cb_floor_divide_scalar_long(handle, s));
     public Tensor maximum(Tensor other) => W(NativeMethods.cb_maximum(handle, other.handle));
     public Tensor minimum(Tensor other) => W(NativeMethods.cb_minimum(handle, other.handle));
     public Tensor addcmul_(Tensor t1, Tensor t2, double value = 1) { NativeMethods.cb_addcmul_(handle, t1.handle, t2.handle, value); return Done(); }
@@ -47,17 +53,20 @@ public partial class Tensor
 
     public static Tensor operator +(Tensor a, Tensor b) => a.add(b);
     public static Tensor operator +(Tensor a, double s) => a.add(s);
-    public static Tensor operator +(Tensor a, long s) => W(NativeMethods.cb_add_scalar_long(a.handle, s));
+    public static Tensor operator +(Tensor a, long s) => a.add(s);
     public static Tensor operator +(double s, Tensor a) => a.add(s);
+    public static Tensor operator +(long s, Tensor a) => a.add(s);
     public static Tensor operator -(Tensor a, Tensor b) => a.sub(b);
     public static Tensor operator -(Tensor a, double s) => a.sub(s);
-    public static Tensor operator -(Tensor a, long s) => W(NativeMethods.cb_sub_scalar_long(a.handle, s));
+    public static Tensor operator -(Tensor a, long s) => a.sub(s);
     public static Tensor operator -(double s, Tensor a) => W(NativeMethods.cb_rsub_scalar(a.handle, s));
+    public static Tensor operator -(long s, Tensor a) => W(NativeMethods.cb_rsub_scalar_long(a.handle, s));
     public static Tensor operator -(Tensor a) => a.neg();
     public static Tensor operator *(Tensor a, Tensor b) => a.mul(b);
     public static Tensor operator *(Tensor a, double s) => a.mul(s);
-    public static Tensor operator *(Tensor a, long s) => W(NativeMethods.cb_mul_scalar_long(a.handle, s));
+    public static Tensor operator *(Tensor a, long s) => a.mul(s);
     public static Tensor operator *(double s, Tensor a) => a.mul(s);
+    public static Tensor operator *(long s, Tensor a) => a.mul(s);
     public static Tensor operator /(Tensor a, Tensor b) => a.div(b);
     public static Tensor operator /(Tensor a, double s) => a.div(s);
     public static Tensor operator /(double s, Tensor a) => W(NativeMethods.cb_rdiv_scalar(a.handle, s));

@@ -142,7 +142,7 @@ public partial class Tensor : IDisposable
             ? (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_long(handle)), typeof(T))
             : (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_double(handle)), typeof(T));
 
-    /// <summary>Copies the elements (row-major, moved to CPU) into a new array; T must match the dtype's size.</summary>
+    /// <summary>Copies the elements (row-major, moved to CPU) into a new array; T must be the dtype's element type.</summary>
     public T[] data<T>() where T : unmanaged
     {
         var n = numel();
@@ -170,11 +170,15 @@ public partial class Tensor : IDisposable
         return result;
     }
 
-    private unsafe void CheckElementType<T>() where T : unmanaged
+    // The element type must be the dtype's own: a same-sized type (int for float32) would reinterpret bits silently.
+    // bfloat16 has no .NET type, so its raw bits are read as ushort.
+    private void CheckElementType<T>() where T : unmanaged
     {
-        var expected = torch.ElementSize(dtype);
-        if (sizeof(T) != expected)
-            throw new ArgumentException($"element type {typeof(T).Name} ({sizeof(T)} bytes) does not match dtype {dtype} ({expected} bytes)");
+        var dt = dtype;
+        var matches = dt == ScalarType.BFloat16 ? typeof(T) == typeof(ushort) : torch.TryDTypeOf<T>() == dt;
+        if (!matches)
+            throw new ArgumentException($"element type {typeof(T).Name} does not match dtype {dt}" +
+                                        (dt == ScalarType.BFloat16 ? " (read bfloat16 as ushort bits, or convert with to())" : ""));
     }
 
     // ---- conversion and copies ----

@@ -94,6 +94,9 @@ public static partial class torch
     public static Tensor full_like(Tensor t, double value) => Tensor.Wrap(NativeMethods.cb_full_like(t.handle, value));
 
     internal static ScalarType DTypeOf<T>() where T : unmanaged =>
+        TryDTypeOf<T>() ?? throw new ArgumentException($"no tensor dtype for element type {typeof(T).Name}");
+
+    internal static ScalarType? TryDTypeOf<T>() where T : unmanaged =>
         typeof(T) == typeof(float) ? ScalarType.Float32
         : typeof(T) == typeof(double) ? ScalarType.Float64
         : typeof(T) == typeof(long) ? ScalarType.Int64
@@ -103,7 +106,7 @@ public static partial class torch
         : typeof(T) == typeof(sbyte) ? ScalarType.Int8
         : typeof(T) == typeof(bool) ? ScalarType.Bool
         : typeof(T) == typeof(Half) ? ScalarType.Float16
-        : throw new ArgumentException($"no tensor dtype for element type {typeof(T).Name}");
+        : null;
 
     private static T[] Flatten<T>(T[,] data)
     {

@@ -40,12 +40,16 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar(TensorHandle a, double s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_sub_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_rsub_scalar(TensorHandle a, double s);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_rsub_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial void cb_sub_(TensorHandle a, TensorHandle b, double alpha);
     [LibraryImport(Lib)] internal static partial void cb_sub_scalar_(TensorHandle a, double s);
+    [LibraryImport(Lib)] internal static partial void cb_sub_scalar_long_(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_mul_scalar_long(TensorHandle a, long s);
+    [LibraryImport(Lib)] internal static partial void cb_mul_scalar_long_(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_rdiv_scalar(TensorHandle a, double s);
     [LibraryImport(Lib)] internal static partial IntPtr cb_floor_divide(TensorHandle a, TensorHandle b);
     [LibraryImport(Lib)] internal static partial IntPtr cb_floor_divide_scalar(TensorHandle a, double s);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_floor_divide_scalar_long(TensorHandle a, long s);
     [LibraryImport(Lib)] internal static partial void cb_addcmul_(TensorHandle a, TensorHandle t1, TensorHandle t2, double value);
     [LibraryImport(Lib)] internal static partial void cb_addcdiv_(TensorHandle a, TensorHandle t1, TensorHandle t2, double value);
     [LibraryImport(Lib)] internal static partial IntPtr cb_lerp(TensorHandle a, TensorHandle b, double w);

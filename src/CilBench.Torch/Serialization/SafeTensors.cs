@@ -86,11 +86,17 @@ public static class SafeTensors
         JsonObject header;
         try
         {
-            header = JsonNode.Parse(data.Slice(8, (int)n))?.AsObject() ?? throw new FormatException("header is not a JSON object");
+            header = JsonNode.Parse(data.Slice(8, (int)n)) as JsonObject ?? throw new FormatException("header is not a JSON object");
+            // Materialises the properties now, so that a duplicate name fails here rather than mid-read.
+            _ = header.Count;
         }
         catch (JsonException e)
         {
             throw new FormatException($"header is not valid JSON: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"header has a duplicate name: {e.Message}");
         }
         var body = data[(8 + (int)n)..];
         var tensors = new Dictionary<string, Tensor>();
@@ -101,19 +107,21 @@ public static class SafeTensors
             {
                 if (name == MetadataKey)
                 {
-                    foreach (var (k, v) in node!.AsObject()) metadata[k] = v!.GetValue<string>();
+                    var m = node as JsonObject ?? throw new FormatException($"'{MetadataKey}' is not an object");
+                    foreach (var (k, v) in m) metadata[k] = Value<string>(v, $"'{MetadataKey}' entry '{k}'");
                     continue;
                 }
-                var o = node?.AsObject() ?? throw new FormatException($"tensor '{name}': entry is not an object");
-                var dtype = ParseDType(o["dtype"]?.GetValue<string>() ?? throw new FormatException($"tensor '{name}': missing dtype"), name);
+                var o = node as JsonObject ?? throw new FormatException($"tensor '{name}': entry is not an object");
+                var dtype = ParseDType(Value<string>(o["dtype"] ?? throw new FormatException($"tensor '{name}': missing dtype"), $"tensor '{name}': dtype"), name);
                 var shape = (o["shape"] as JsonArray ?? throw new FormatException($"tensor '{name}': missing shape"))
-                    .Select(x => x!.GetValue<long>()).ToArray();
+                    .Select(x => Value<long>(x, $"tensor '{name}': shape")).ToArray();
+                if (shape.Any(d => d < 0)) throw new FormatException($"tensor '{name}': negative size in shape [{string.Join(", ", shape)}]");
                 var offsets = o["data_offsets"] as JsonArray ?? throw new FormatException($"tensor '{name}': missing data_offsets");
                 if (offsets.Count != 2) throw new FormatException($"tensor '{name}': data_offsets must have 2 entries");
-                long begin = offsets[0]!.GetValue<long>(), end = offsets[1]!.GetValue<long>();
-                var expected = shape.Aggregate(1L, (a, b) => a * b) * torch.ElementSize(dtype);
+                long begin = Value<long>(offsets[0], $"tensor '{name}': data_offsets"), end = Value<long>(offsets[1], $"tensor '{name}': data_offsets");
                 if (begin < 0 || end < begin || end > body.Length)
                     throw new FormatException($"tensor '{name}': data_offsets [{begin}, {end}] outside the data ({body.Length} bytes)");
+                var expected = ByteSize(shape, dtype, name);
                 if (end - begin != expected)
                     throw new FormatException($"tensor '{name}': {end - begin} bytes of data but shape [{string.Join(", ", shape)}] of {dtype} needs {expected}");
                 tensors[name] = torch.frombuffer(body[(int)begin..(int)end], shape, dtype).DetachFromDisposeScope();
@@ -125,6 +133,25 @@ public static class SafeTensors
             throw;
         }
         return (tensors, metadata);
+    }
+
+    /// <summary>A JSON value of the expected kind; anything else (a number where a string belongs...) is a format error.</summary>
+    private static T Value<T>(JsonNode? node, string what)
+    {
+        if (node is JsonValue v && v.TryGetValue<T>(out var value)) return value;
+        throw new FormatException($"{what}: expected {(typeof(T) == typeof(string) ? "a string" : "an integer")}, got {node?.ToJsonString() ?? "null"}");
+    }
+
+    private static long ByteSize(long[] shape, ScalarType dtype, string name)
+    {
+        try
+        {
+            return checked(shape.Aggregate(1L, (a, b) => a * b) * torch.ElementSize(dtype));
+        }
+        catch (OverflowException)
+        {
+            throw new FormatException($"tensor '{name}': shape [{string.Join(", ", shape)}] is too large");
+        }
     }
 
     private static string DTypeName(ScalarType t) => t switch

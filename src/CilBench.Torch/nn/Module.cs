@@ -66,19 +66,16 @@ public static partial class torch
 
             public IEnumerable<Parameter> parameters(bool recurse = true) => named_parameters(recurse).Select(x => x.parameter);
 
-            public IEnumerable<(string name, Tensor buffer)> named_buffers(bool recurse = true) => NamedBuffers(recurse, persistentOnly: false);
-
-            public IEnumerable<Tensor> buffers(bool recurse = true) => named_buffers(recurse).Select(x => x.buffer);
-
-            private IEnumerable<(string name, Tensor buffer)> NamedBuffers(bool recurse, bool persistentOnly)
+            public IEnumerable<(string name, Tensor buffer)> named_buffers(bool recurse = true)
             {
-                foreach (var (name, b) in buffers_)
-                    if (!persistentOnly || !nonPersistent.Contains(name)) yield return (name, b);
+                foreach (var (name, b) in buffers_) yield return (name, b);
                 if (!recurse) yield break;
                 foreach (var (prefix, m) in modules_)
-                foreach (var (name, b) in m.NamedBuffers(true, persistentOnly))
+                foreach (var (name, b) in m.named_buffers())
                     yield return ($"{prefix}.{name}", b);
             }
+
+            public IEnumerable<Tensor> buffers(bool recurse = true) => named_buffers(recurse).Select(x => x.buffer);
 
             public IEnumerable<(string name, Module module)> named_children() => modules_.Select(kv => (kv.Key, kv.Value));
 
@@ -156,9 +153,20 @@ public static partial class torch
             public Dictionary<string, Tensor> state_dict()
             {
                 var result = new Dictionary<string, Tensor>();
-                foreach (var (name, p) in named_parameters()) result[name] = p.detach();
-                foreach (var (name, b) in NamedBuffers(true, persistentOnly: true)) result[name] = b.detach();
+                foreach (var (name, t) in NamedState()) result[name] = t.detach();
                 return result;
+            }
+
+            /// <summary>Parameters and persistent buffers in PyTorch's state_dict order: each module's own, then its children's.</summary>
+            private IEnumerable<(string name, Tensor tensor)> NamedState()
+            {
+                foreach (var (name, p) in parameters_)
+                    if (p is not null) yield return (name, p);
+                foreach (var (name, b) in buffers_)
+                    if (!nonPersistent.Contains(name)) yield return (name, b);
+                foreach (var (prefix, m) in modules_)
+                foreach (var (name, t) in m.NamedState())
+                    yield return ($"{prefix}.{name}", t);
             }
 
             /// <summary>
@@ -167,8 +175,7 @@ public static partial class torch
             /// </summary>
             public void load_state_dict(IReadOnlyDictionary<string, Tensor> state, bool strict = true)
             {
-                var targets = named_parameters().Select(x => (x.name, (Tensor)x.parameter))
-                    .Concat(NamedBuffers(true, persistentOnly: true)).ToList();
+                var targets = NamedState().ToList();
                 var errors = new List<string>();
                 foreach (var (name, t) in targets)
                 {
@@ -183,7 +190,7 @@ public static partial class torch
                 }
                 if (strict)
                 {
-                    var known = targets.Select(x => x.Item1).ToHashSet();
+                    var known = targets.Select(x => x.name).ToHashSet();
                     errors.AddRange(state.Keys.Where(k => !known.Contains(k)).Select(k => $"unexpected key '{k}'"));
                 }
                 if (errors.Count > 0) throw new ArgumentException($"load_state_dict for {GetType().Name}: {string.Join("; ", errors)}");
