@@ -37,7 +37,8 @@ public partial class Tensor
     public Tensor argmin(long dim, bool keepdim = false) => W(NativeMethods.cb_argmin(handle, true, dim, keepdim));
     /// <summary>The p-norm over all elements.</summary>
     public Tensor norm(double p = 2) => W(NativeMethods.cb_norm(handle, p, null, 0, false));
-    public Tensor norm(long dim, double p = 2, bool keepdim = false) => W(NativeMethods.cb_norm(handle, p, [dim], 1, keepdim));
+    /// <summary>The p-norm along <paramref name="dim"/>; p comes first, as in PyTorch's <c>t.norm(p, dim)</c>, so <c>norm(1)</c> stays the 1-norm.</summary>
+    public Tensor norm(double p, long dim, bool keepdim = false) => W(NativeMethods.cb_norm(handle, p, [dim], 1, keepdim));
     public Tensor cumsum(long dim) => W(NativeMethods.cb_cumsum(handle, dim));
     public Tensor logsumexp(long dim, bool keepdim = false) => W(NativeMethods.cb_logsumexp(handle, [dim], 1, keepdim));
     public Tensor all() => W(NativeMethods.cb_all(handle));

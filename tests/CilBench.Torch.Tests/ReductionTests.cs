@@ -61,9 +61,9 @@ public class ReductionTests
         // norm(double p) is over all elements; an integer argument picks the norm(long dim) overload.
         Assert.Equal(23.0, x.norm(1.0).item());
         Assert.Equal(9.0, x.norm(double.PositiveInfinity).item());
-        Check.Close([Math.Sqrt(26), Math.Sqrt(107)], x.norm(1), 1e-12);
-        Check.Close([4, 6, 13], x.norm(0, p: 1), 1e-12);
-        Assert.Equal(new long[] { 2, 1 }, x.norm(1, keepdim: true).shape);
+        Check.Close([Math.Sqrt(26), Math.Sqrt(107)], x.norm(2, 1), 1e-12);
+        Check.Close([4, 6, 13], x.norm(1, 0), 1e-12);
+        Assert.Equal(new long[] { 2, 1 }, x.norm(2, 1, keepdim: true).shape);
         Check.Close(Math.Sqrt(133), torch.linalg.norm(x).item(), 1e-12);
     }
 

@@ -5,7 +5,7 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string content) => Write(path, s =>
     {
-        using var w = new StreamWriter(s);
+        using var w = new StreamWriter(s, leaveOpen: true);
         w.Write(content);
     });
 

@@ -28,5 +28,5 @@ public static class FeatureExtraction
     }
 
     /// <summary>Rows divided by their L2 norm + 1e-8 (PyCIL's EPSILON).</summary>
-    public static Tensor Normalize(Tensor vectors) => vectors / (vectors.norm(1, keepdim: true) + 1e-8);
+    public static Tensor Normalize(Tensor vectors) => vectors / (vectors.norm(2, 1, keepdim: true) + 1e-8);
 }

@@ -24,7 +24,7 @@ public static class Herding
         {
             using var step = torch.NewDisposeScope();
             // mu_p = (vectors + S) / k for every candidate; pick the one closest to the class mean.
-            var distance = ((vectors + sum) / k - mean).norm(1);
+            var distance = ((vectors + sum) / k - mean).norm(2, 1);
             var i = distance.masked_fill(taken, double.PositiveInfinity).argmin().item<long>();
             ranked[k - 1] = i;
             sum.add_(vectors.select(0, i));

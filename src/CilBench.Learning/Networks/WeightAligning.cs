@@ -27,7 +27,7 @@ public static class WeightAligning
     {
         var classes = weight.size(0);
         using var scope = torch.NewDisposeScope();
-        var norms = weight.detach().norm(1);
+        var norms = weight.detach().norm(2, 1);
         var oldMean = norms.narrow(0, 0, classes - increment).mean().item();
         var newMean = norms.narrow(0, classes - increment, increment).mean().item();
         return oldMean / newMean;
