@@ -42,14 +42,23 @@ public static class PluginLoader
         public bool LoadDirectory(string directory)
         {
             var any = false;
-            foreach (var candidate in PluginDiscovery.Candidates(directory)) any |= Load(candidate);
+            try
+            {
+                foreach (var candidate in PluginDiscovery.Candidates(directory)) any |= Load(candidate);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(directory, $"cannot be read: {e.Message}");
+                return true;
+            }
             return any;
         }
 
         /// <summary>Loads one candidate; false when it is a dependency that was skipped.</summary>
         public bool Load(PluginCandidate candidate)
         {
-            if (seen.TryGetValue(candidate.Path, out var known)) return known;
+            // A dependency skipped in a folder is looked at again when it is named as a plugin.
+            if (seen.TryGetValue(candidate.Path, out var known) && (known || !candidate.Required)) return known;
             bool isPlugin;
             try
             {
@@ -60,6 +69,11 @@ public static class PluginLoader
             catch (PluginRejectedException e)
             {
                 Report(candidate.Path, e.Message);
+                isPlugin = true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(candidate.Path, $"cannot be read: {e.Message}");
                 isPlugin = true;
             }
             seen[candidate.Path] = isPlugin;

@@ -62,17 +62,21 @@ public class PluginLoaderTests
         Assert.StartsWith(bad + ": ", diagnostic.ToString());
     }
 
-    public static TheoryData<string, byte[]> NotDotNetFiles => new()
+    // Contents are made inside the test: byte arrays as theory data would be serialised for test discovery.
+    private static byte[] NotDotNet(string kind) => kind switch
     {
-        { "text", Encoding.UTF8.GetBytes("this is not an assembly\n") },
-        { "native", File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "libcilbench_native.so")) },
-        { "empty", [] },
+        "text" => Encoding.UTF8.GetBytes("this is not an assembly\n"),
+        "native" => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "libcilbench_native.so")),
+        _ => [],
     };
 
     [Theory]
-    [MemberData(nameof(NotDotNetFiles))]
-    public void FileThatIsNotDotNetIsReportedWhereverItIsACandidate(string kind, byte[] content)
+    [InlineData("text")]
+    [InlineData("native")]
+    [InlineData("empty")]
+    public void FileThatIsNotDotNetIsReportedWhereverItIsACandidate(string kind)
     {
+        var content = NotDotNet(kind);
         using var folder = new PluginFolder();
         folder.AddPlugin("GoodPlugin");
         var inSubfolder = folder.AddFile($"{kind}/{kind}.dll", content);
@@ -95,8 +99,8 @@ public class PluginLoaderTests
 
         Assert.Empty(LoadFolder(folder).Diagnostics);
 
-        var named = PluginLoader.Load(new PluginSources { Files = [dependency] });
-        Assert.Empty(named.Methods);
+        var named = PluginLoader.Load(new PluginSources { Directories = [folder.Root], Files = [dependency] });
+        Assert.Single(named.Methods);
         Assert.Equal(dependency, Assert.Single(named.Diagnostics).Path);
         Assert.Contains("not a CilBench method plugin", named.Diagnostics[0].Reason);
     }
