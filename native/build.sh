@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the native shim; called by CilBench.Torch.csproj. Usage: build.sh BUILD_DIR CONFIG
+# Builds the native shim; called by CilBench.Torch.csproj. Usage: build.sh BUILD_DIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-build_dir="$1"; config="${2:-Release}"
+build_dir="$1"
 for tool in cmake g++; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "error CILB001: '$tool' is not installed; run scripts/setup.sh" >&2
@@ -14,7 +14,6 @@ if [ -z "${LIBTORCH_DIR:-}" ] && [ ! -f /usr/lib/x86_64-linux-gnu/cmake/Torch/To
   echo "error CILB002: libtorch is not installed; run scripts/setup.sh (or set LIBTORCH_DIR to a LibTorch)" >&2
   exit 1
 fi
-native_config="Release"
-[ "$config" = "Debug" ] && native_config="RelWithDebInfo"
-cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="$native_config" >/dev/null
+# Always optimised: the shim is libtorch glue, and debug builds of ATen-heavy code take many minutes on 2 cores.
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" --parallel "$(nproc)"
