@@ -1,0 +1,74 @@
+using System.Text;
+using CilBench.Abstractions;
+using CilBench.Core.Hosting;
+using CilBench.Core.Plugins;
+using CilBench.Core.Protocols;
+using CilBench.Core.Results;
+using CilBench.Core.Runner;
+using CilBench.Torch;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CilBench.Plugins.Tests;
+
+/// <summary>
+/// Runs a method in-process through the real harness (protocol loader, scenario, memory, evaluator, restart audit)
+/// on a small Split Fashion-MNIST protocol, and returns the result as the result file would hold it.
+/// </summary>
+public static class PluginHarness
+{
+    public const string FashionMnistDir = "/usr/share/datasets/fashion-mnist";
+
+    public static bool FashionMnistPresent => File.Exists(Path.Combine(FashionMnistDir, "train-images-idx3-ubyte.gz"));
+
+    /// <summary>Split Fashion-MNIST B0Inc2 on a per-class subset; <paramref name="memory"/> and <paramref name="recipe"/> are JSON fragments.</summary>
+    public static string FashionMnistProtocol(int trainPerClass = 300, int testPerClass = 100, string? memory = null, string? recipe = null, string? methods = null) => $$"""
+        {
+          "name": "fmnist-test",
+          "dataset": { "name": "fmnist", "subset": { "trainPerClass": {{trainPerClass}}, "testPerClass": {{testPerClass}} } },
+          "classOrder": { "seed": 1993 },
+          "initialClasses": 2,
+          "increment": 2,
+          "augmentation": { "mean": [0.2860], "std": [0.3530] },
+          "memory": {{memory ?? """{ "policy": "fixed-total", "points": [ { "name": "m200", "exemplars": 200 } ] }"""}},
+          "recipe": {{recipe ?? """{ "backbone": "resnet8", "initEpochs": 4, "initMilestones": [3], "epochs": 4, "milestones": [3], "batchSize": 64 }"""}},
+          "methods": {{methods ?? "{}"}},
+          "seeds": [1993]
+        }
+        """;
+
+    public static RunResult Run(IMethod method, string protocolJson, string? budget = null, int seed = 1993, bool audit = true)
+    {
+        using var services = CilBenchServices.Build();
+        var protocol = services.GetRequiredService<ProtocolLoader>().Parse(Encoding.UTF8.GetBytes(protocolJson), "test-protocol");
+        var dll = method.GetType().Assembly.Location;
+        var loaded = new LoadedMethod(method, dll, "test", method.GetType().Assembly.GetName().Version!);
+        var output = Path.Combine(Path.GetTempPath(), "cilbench-plugin-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var request = new RunRequest(protocol, loaded, protocol.Point(budget), seed, Device.CPU, output) { Audit = audit };
+            return services.GetRequiredService<CellRunner>().Run(request, new SilentObserver());
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private sealed class SilentObserver : IRunObserver
+    {
+        public IRunLog Log { get; } = new NullLog();
+
+        public void StageStarted(int task, int tasks, int classesSeen) { }
+
+        public void Progress(int task, TrainingProgress progress) { }
+
+        public void StageFinished(StageResult stage) { }
+
+        private sealed class NullLog : IRunLog
+        {
+            public void Info(string message) { }
+
+            public void Warn(string message) { }
+        }
+    }
+}
