@@ -5,7 +5,8 @@ public static class AtomicFile
 {
     public static void WriteAllText(string path, string content) => Write(path, s =>
     {
-        using var w = new StreamWriter(s);
+        // Left open: Write flushes the stream to disk after this returns.
+        using var w = new StreamWriter(s, leaveOpen: true);
         w.Write(content);
     });
 
