@@ -15,7 +15,7 @@ internal static class Numbers
 
     public static string Fixed(double value, int decimals = 2) => value.ToString("F" + decimals, Culture);
 
-    public static string Megabytes(double bytes) => (bytes / BudgetPoint.BytesPerMegabyte).ToString("0.##", Culture);
+    public static string Megabytes(double bytes) => Fixed(bytes / BudgetPoint.BytesPerMegabyte);
 
     /// <summary>Shortest text that reads back to the same double (CSV).</summary>
     public static string RoundTrip(double value) => value.ToString("R", Culture);

@@ -23,7 +23,7 @@ public sealed record CellAggregate
 
     /// <summary>The runs themselves, for per-run exports; left out of the JSON report, which names their files.</summary>
     [JsonIgnore]
-    public required IReadOnlyList<LoadedRun> Runs { get; init; }
+    public IReadOnlyList<LoadedRun> Runs { get; init; } = [];
 
     public MemoryAggregate FinalMemory => Stages[^1].Memory;
 

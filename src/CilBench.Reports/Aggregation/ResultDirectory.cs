@@ -50,7 +50,8 @@ public static partial class ResultDirectory
         {
             result = ResultJson.Read(file);
         }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        // Whatever reading this one file throws is about this file; the caller needs its name.
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw ReportException.InFile(file, e);
         }
@@ -65,8 +66,9 @@ public static partial class ResultDirectory
         {
             failure = JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(file), ResultJson.Options)
                 ?? throw new FormatException("the file holds null");
+            if (failure.Cell is null || failure.Reason is null) throw new FormatException("it has no cell or no reason");
         }
-        catch (Exception e) when (e is JsonException or FormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new ReportException(file, $"not a valid failed-cell record: {e.Message}", e);
         }
@@ -79,8 +81,12 @@ public static partial class ResultDirectory
     // Two files for one cell (say, two sweeps merged by copying) would count a seed twice.
     private static void CheckUnique(List<LoadedRun> runs)
     {
-        foreach (var same in runs.GroupBy(r => (r.Result.Protocol.Name, r.Result.Method.Name, r.Result.Budget.Name, r.Result.Seed)).Where(g => g.Count() > 1))
-            throw new ReportException(same.First().Path,
-                $"the same cell ({same.Key.Item1} / {same.Key.Item2} / {same.Key.Item3} / seed {same.Key.Item4}) is also in {string.Join(", ", same.Skip(1).Select(r => r.Path))}");
+        var same = runs
+            .GroupBy(r => (Protocol: r.Result.Protocol.Name, Method: r.Result.Method.Name, Budget: r.Result.Budget.Name, r.Result.Seed))
+            .FirstOrDefault(g => g.Count() > 1);
+        if (same is null) return;
+        var (protocol, method, budget, seed) = same.Key;
+        throw new ReportException(same.First().Path,
+            $"the same cell ({protocol} / {method} / {budget} / seed {seed}) is also in {string.Join(", ", same.Skip(1).Select(r => r.Path))}");
     }
 }

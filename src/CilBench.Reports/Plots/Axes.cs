@@ -40,13 +40,15 @@ internal static class Axes
         svg.Text((f.PlotLeft + f.PlotRight) / 2, f.Height - 16, label, "middle", 13);
     }
 
-    public static void Legend(SvgDocument svg, ChartFrame f, IEnumerable<(string Name, string Colour, bool Dashed)> entries)
+    /// <summary>One entry per line or layer: a line sample (dashed where the line is), or a filled box for bars.</summary>
+    public static void Legend(SvgDocument svg, ChartFrame f, IEnumerable<(string Name, string Colour, bool Dashed)> entries, bool boxes = false)
     {
         var x = f.PlotRight + 16;
         var y = f.PlotTop + 6;
         foreach (var (name, colour, dashed) in entries)
         {
-            svg.Line(x, y, x + 22, y, colour, 3, dashed);
+            if (boxes) svg.Rect(x + 4, y - 6, 14, 12, colour);
+            else svg.Line(x, y, x + 22, y, colour, 3, dashed);
             svg.Text(x + 28, y + 4, name);
             y += 20;
         }

@@ -47,7 +47,7 @@ public sealed record StackedBarChart(string Title, string XLabel, string YLabel,
             svg.Text(Frame.PlotRight - 4, y.Map(limit) - 6, LimitLabel ?? "limit", "end");
         }
         // Top layer first, as the bars read from the top.
-        Axes.Legend(svg, Frame, Enumerable.Reverse(Layers).Select(l => (l.Name, l.Colour, false)));
+        Axes.Legend(svg, Frame, Enumerable.Reverse(Layers).Select(l => (l.Name, l.Colour, false)), boxes: true);
         return svg;
     }
 }
