@@ -64,7 +64,7 @@ public class PluginLearnerTests
             var (head, scores) = Assert.Single(predictions.Heads);
             Assert.Equal("nme", head);
             Assert.Equal([test.Count, seen.Length], scores.shape);
-            Assert.Equal(test.Labels.data<long>(), scores.argmax(1).data<long>());
+            Assert.Equal(test.Labels.Select(l => (long)l), scores.argmax(1).data<long>());
         }
 
         var state = learner.State();

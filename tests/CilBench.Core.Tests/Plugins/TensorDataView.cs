@@ -8,7 +8,7 @@ internal sealed class TensorDataView(Tensor images, Tensor labels) : IDataView
 {
     public int Count => (int)labels.size(0);
 
-    public Tensor Labels => labels;
+    public IReadOnlyList<int> Labels => labels.data<long>().Select(l => (int)l).ToArray();
 
     public IDataView Subset(long[] positions)
     {
@@ -17,7 +17,7 @@ internal sealed class TensorDataView(Tensor images, Tensor labels) : IDataView
     }
 
     public IDataView OfClass(int classIndex) =>
-        Subset([.. labels.data<long>().Select((label, i) => (label, i)).Where(x => x.label == classIndex).Select(x => (long)x.i)]);
+        Subset([.. Labels.Select((label, i) => (label, i)).Where(x => x.label == classIndex).Select(x => (long)x.i)]);
 
     public IEnumerable<Batch> Batches(BatchOptions options)
     {
@@ -25,7 +25,7 @@ internal sealed class TensorDataView(Tensor images, Tensor labels) : IDataView
         {
             var length = Math.Min(options.BatchSize, Count - start);
             yield return new Batch(images.narrow(0, start, length).clone(), labels.narrow(0, start, length).clone(),
-                torch.arange(start, start + length));
+                [.. Enumerable.Range((int)start, (int)length).Select(i => (long)i)]);
         }
     }
 }
