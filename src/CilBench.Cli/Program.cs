@@ -10,5 +10,6 @@ var root = new RootCommand("CilBench: a benchmark harness for class-incremental 
     MethodsCommand.Create(),
     ProtocolsCommand.Create(services),
     DataCommand.Create(),
+    ReportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

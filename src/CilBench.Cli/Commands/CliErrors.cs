@@ -16,7 +16,8 @@ internal static class CliErrors
             return await action();
         }
         catch (Exception e) when (e is ProtocolException or OverBudgetException or DatasetFormatException or DatasetFetchException
-                                       or TorchException or ArgumentException or InvalidOperationException or IOException or FormatException)
+                                       or TorchException or ArgumentException or InvalidOperationException or IOException or FormatException
+                                       or KeyNotFoundException or CilBench.Reports.ReportException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return 2;

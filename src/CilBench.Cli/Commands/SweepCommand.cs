@@ -2,6 +2,7 @@ using System.CommandLine;
 using CilBench.Cli.Rendering;
 using CilBench.Core.Protocols;
 using CilBench.Core.Sweep;
+using CilBench.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -74,7 +75,7 @@ internal static class SweepCommand
                 });
             foreach (var (cell, o) in outcomes.Where(o => !o.Value.Succeeded))
                 AnsiConsole.MarkupLineInterpolated($"[red]{cell}[/]: {o.Reason}; see {cell.FailurePath}\n{o.StderrTail ?? ""}");
-            ComparisonTable.Write(outDir, p.Name);
+            if (ReportBuilder.Build(outDir).Protocol(p.Name) is { } report) ReportRendering.Write(report);
             return outcomes.Values.All(o => o.Succeeded) ? 0 : 1;
         }));
         return command;
