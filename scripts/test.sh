@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 dotnet build CilBench.sln -c Release -nologo -v q
-dotnet test CilBench.sln -c Release --no-build -nologo "$@"
+# One test assembly at a time: each uses every core through libtorch, side by side they oversubscribe it.
+dotnet test CilBench.sln -c Release --no-build -nologo -m:1 "$@"

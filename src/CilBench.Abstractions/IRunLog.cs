@@ -1,6 +1,6 @@
 namespace CilBench.Abstractions;
 
-/// <summary>A run's log. Lines go to the console and to the run's log file.</summary>
+/// <summary>A run's log: the console for `cilbench run`, stderr (kept as the failure tail) in a sweep's child.</summary>
 public interface IRunLog
 {
     /// <summary>Writes an informational line.</summary>
