@@ -11,5 +11,6 @@ var root = new RootCommand("CilBench: a benchmark harness for class-incremental 
     ProtocolsCommand.Create(services),
     DataCommand.Create(),
     ReportCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using CilBench.Learning.Backbones;
+using CilBench.Torch;
+using F = CilBench.Torch.torch.nn.functional;
+
+namespace CilBench.Cli.Bench;
+
+/// <summary>
+/// Times the training step every method repeats most: backbone + Linear head forward on a random batch,
+/// cross-entropy, backward, SGD (lr 0.1, momentum 0.9, weight decay 5e-4) step, zero_grad; and the eval-mode
+/// no_grad forward. Each timed call runs in its own dispose scope, after warm-up calls. bench/pytorch_reference.py
+/// does the same in PyTorch.
+/// </summary>
+public static class StepBenchmark
+{
+    public static StepBenchmarkResult Run(StepBenchmarkSettings s)
+    {
+        var device = s.Device.EnsureAvailable();
+        torch.set_num_threads(s.Threads);
+        torch.manual_seed(s.Seed);
+        using var backbone = BackboneRegistry.Create(s.Model, s.Channels);
+        using var head = new torch.nn.Linear(backbone.OutDim, s.Classes);
+        backbone.to(device);
+        head.to(device);
+        var parameters = backbone.parameters().Concat(head.parameters()).ToList();
+        using var optimizer = new torch.optim.SGD(parameters, 0.1, momentum: 0.9, weight_decay: 5e-4);
+        using var x = torch.randn([s.Batch, s.Channels, s.Size, s.Size], device: device);
+        using var y = torch.randint(0, s.Classes, [s.Batch], device: device);
+        // Kernels on CUDA are asynchronous: wait for them, or the clock stops before the work is done.
+        Action sync = device.Type == DeviceType.CUDA ? () => torch.cuda.synchronize(Math.Max(device.Index, 0)) : () => { };
+
+        void TrainStep()
+        {
+            using var scope = torch.NewDisposeScope();
+            var loss = F.cross_entropy(head.forward(backbone.forward(x)), y);
+            loss.backward();
+            optimizer.step();
+            optimizer.zero_grad();
+            sync();
+        }
+
+        void EvalStep()
+        {
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            head.forward(backbone.forward(x));
+            sync();
+        }
+
+        backbone.train();
+        head.train();
+        var train = Time(TrainStep, s.Warmup, s.Steps);
+        backbone.eval();
+        head.eval();
+        var eval = Time(EvalStep, s.Warmup, s.Steps);
+
+        return new StepBenchmarkResult(
+            "cilbench", s.Model, s.Batch, s.Steps, s.Warmup, s.Channels, s.Size, s.Classes, device.ToString(),
+            torch.get_num_threads(), torch.__version__, backbone.parameter_count(), parameters.Sum(p => p.numel()),
+            Percentile(train, 0.5), Percentile(train, 0.1), Percentile(train, 0.9),
+            Percentile(eval, 0.5), Percentile(eval, 0.1), Percentile(eval, 0.9));
+    }
+
+    private static double[] Time(Action step, int warmup, int steps)
+    {
+        for (var i = 0; i < warmup; i++) step();
+        var ms = new double[steps];
+        for (var i = 0; i < steps; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            step();
+            ms[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        return ms;
+    }
+
+    /// <summary>Linear interpolation between closest ranks (numpy's default, and the Python script's), rounded to microseconds.</summary>
+    private static double Percentile(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        var k = (sorted.Length - 1) * q;
+        var (lo, hi) = ((int)Math.Floor(k), (int)Math.Ceiling(k));
+        return Math.Round(sorted[lo] + (sorted[hi] - sorted[lo]) * (k - lo), 3);
+    }
+}

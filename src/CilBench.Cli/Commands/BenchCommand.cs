@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text.Json;
+using CilBench.Cli.Bench;
+using CilBench.Learning.Backbones;
+using CilBench.Torch;
+
+namespace CilBench.Cli.Commands;
+
+/// <summary><c>cilbench bench</c>: performance benchmarks of the tensor engine, comparable with bench/pytorch_reference.py.</summary>
+public static class BenchCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Performance benchmarks of the tensor engine");
+        bench.Subcommands.Add(CreateStep());
+        return bench;
+    }
+
+    private static Command CreateStep()
+    {
+        var model = new Option<string>("--model") { Description = "Backbone name", DefaultValueFactory = _ => "resnet32" };
+        model.AcceptOnlyFromAmong([.. BackboneRegistry.Names]);
+        var batch = AtLeast(1, "--batch", "Images per batch", 128);
+        var steps = AtLeast(1, "--steps", "Timed steps", 20);
+        var warmup = AtLeast(0, "--warmup", "Untimed steps first", 3);
+        var device = new Option<string>("--device") { Description = "cpu, cuda or cuda:N", DefaultValueFactory = _ => "cpu" };
+        device.Validators.Add(result =>
+        {
+            try { Device.Parse(result.GetValueOrDefault<string>()); }
+            catch (ArgumentException e) { result.AddError(e.Message); }
+        });
+        var threads = AtLeast(1, "--threads", "Intra-op threads (default: the core count)", Environment.ProcessorCount);
+        var channels = AtLeast(1, "--channels", "Image channels", 3);
+        var size = AtLeast(1, "--size", "Image height and width", 32);
+        var classes = AtLeast(1, "--classes", "Classes of the linear head", 100);
+        var seed = new Option<ulong>("--seed") { Description = "Seed of weights and data", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a line of text" };
+
+        var step = new Command("step", "Median time of one SGD training step and one eval forward on a random batch")
+        {
+            model, batch, steps, warmup, device, threads, channels, size, classes, seed, json,
+        };
+        step.SetAction(parse =>
+        {
+            var settings = new StepBenchmarkSettings(
+                parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup),
+                Device.Parse(parse.GetValue(device)!), parse.GetValue(threads), parse.GetValue(channels), parse.GetValue(size),
+                parse.GetValue(classes), parse.GetValue(seed));
+            StepBenchmarkResult r;
+            try
+            {
+                r = StepBenchmark.Run(settings);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TorchException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(r, Json)
+                : $"cilbench {r.Model} batch {r.Batch} on {r.Device}, {r.Threads} thread(s): train step {r.TrainStepMs} ms " +
+                  $"(p10 {r.TrainStepP10Ms}, p90 {r.TrainStepP90Ms}), eval {r.EvalMsPerBatch} ms/batch");
+            return 0;
+        });
+        return step;
+    }
+
+    private static Option<int> AtLeast(int min, string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < min) result.AddError($"{name} must be at least {min}");
+        });
+        return option;
+    }
+}
