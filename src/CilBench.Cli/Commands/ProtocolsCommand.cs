@@ -21,7 +21,11 @@ internal static class ProtocolsCommand
             var resolved = Resolved(protocol);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(resolved.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine(resolved.ToJsonString(new JsonSerializerOptions
+                {
+                    WriteIndented = true,
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }));
                 return 0;
             }
             AnsiConsole.MarkupLineInterpolated($"[bold]{protocol.Name}[/]: {protocol.Spec.Description}");

@@ -12,6 +12,8 @@ public static class ResultJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        // Result files are read by people too: keep quotes and apostrophes in paper titles legible.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write(string path, RunResult result) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(result, Options));
