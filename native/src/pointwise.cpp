@@ -44,18 +44,9 @@ CB_EXPORT CbTensor cb_lerp(CbTensor a, CbTensor b, double w) { CB_TENSOR(at::ler
 CB_EXPORT void cb_lerp_(CbTensor a, CbTensor b, double w) { CB_TRY(a->lerp_(*b, w);) }
 
 // Comparisons: op codes 0 eq, 1 ne, 2 lt, 3 le, 4 gt, 5 ge.
-static at::Tensor compare(const at::Tensor& a, const at::Tensor& b, int32_t op) {
-  switch (op) {
-    case 0: return at::eq(a, b);
-    case 1: return at::ne(a, b);
-    case 2: return at::lt(a, b);
-    case 3: return at::le(a, b);
-    case 4: return at::gt(a, b);
-    case 5: return at::ge(a, b);
-  }
-  throw std::invalid_argument("unknown comparison code " + std::to_string(op));
-}
-static at::Tensor compare(const at::Tensor& a, const at::Scalar& b, int32_t op) {
+// B is a tensor or a scalar; at::eq & co. have both overloads.
+template <typename B>
+static at::Tensor compare(const at::Tensor& a, const B& b, int32_t op) {
   switch (op) {
     case 0: return at::eq(a, b);
     case 1: return at::ne(a, b);
