@@ -36,7 +36,9 @@ public sealed class ExemplarMemory(IBatchTransform transform, InputShape shape, 
         {
             var t = byClass[c];
             if (t.size(0) <= perClass) continue;
-            byClass[c] = t.narrow(0, 0, perClass).clone().DetachFromDisposeScope();
+            // A class shrunk to nothing leaves the memory, as an empty Set does.
+            if (perClass == 0) byClass.Remove(c);
+            else byClass[c] = t.narrow(0, 0, perClass).clone().DetachFromDisposeScope();
             t.Dispose();
         }
         Invalidate();

@@ -71,6 +71,8 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
             Fail("augmentation.mean", $"needs {info.Shape.Channels} values (one per channel), got {mean.Length}");
         if (aug.Std is { } std && (std.Length != info.Shape.Channels || std.Any(s => s <= 0)))
             Fail("augmentation.std", $"needs {info.Shape.Channels} positive values (one per channel)");
+        if ((aug.Mean is null) != (aug.Std is null))
+            Fail(aug.Std is null ? "augmentation.std" : "augmentation.mean", "normalisation needs both mean and std");
 
         if (spec.Seeds.Length == 0) Fail("seeds", "needs at least one seed");
         if (spec.Evaluation.BatchSize <= 0) Fail("evaluation.batchSize", $"must be positive, got {spec.Evaluation.BatchSize}");
@@ -78,7 +80,9 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         if (!MemoryPolicyNames.TryParse(spec.Memory.Policy, out var policy))
             Fail("memory.policy", $"unknown policy '{spec.Memory.Policy}' (known: {MemoryPolicyNames.Known})");
         if (spec.Memory.Points.Length == 0) Fail("memory.points", "needs at least one budget point");
-        var points = spec.Memory.Points.Select((p, i) => ResolvePoint(p, policy, classes, info, $"memory.points[{i}]", Fail)).ToList();
+        // Per-class quotas are bounded by what a class has to give: the subset, if the protocol takes one.
+        var trainPerClass = Math.Min(info.TrainPerClass, spec.Dataset.Subset?.TrainPerClass ?? int.MaxValue);
+        var points = spec.Memory.Points.Select((p, i) => ResolvePoint(p, policy, classes, trainPerClass, $"memory.points[{i}]", Fail)).ToList();
         var dup = points.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) Fail("memory.points", $"the name '{dup.Key}' is used twice");
 
@@ -99,8 +103,10 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                if (element.EnumerateObject().Count() != 1 || !element.TryGetProperty("seed", out var seed) || !seed.TryGetInt32(out var s))
+                if (element.EnumerateObject().Count() != 1 || !element.TryGetProperty("seed", out var seed) || !seed.TryGetInt64(out var s))
                     fail("must be a list of class ids or {\"seed\": N}");
+                else if (s is < 0 or > uint.MaxValue)
+                    fail($"seed must be between 0 and 2**32 - 1 (numpy's range), got {s}");
                 else
                     return ClassOrder.FromSeed(classes, s).Order.ToArray();
                 break;
@@ -127,7 +133,7 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         throw new InvalidOperationException("unreachable");
     }
 
-    private static BudgetPoint ResolvePoint(BudgetPointSpec p, MemoryPolicy policy, int classes, DatasetInfo info,
+    private static BudgetPoint ResolvePoint(BudgetPointSpec p, MemoryPolicy policy, int classes, int trainPerClass,
         string field, Action<string, string> fail)
     {
         if (string.IsNullOrWhiteSpace(p.Name) || p.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || p.Name.Contains(' '))
@@ -156,8 +162,8 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
             case MemoryPolicy.FixedTotal when p.Exemplars < classes:
                 fail($"{field}.exemplars", $"{p.Exemplars} exemplars cannot hold one per class of the dataset's {classes} classes");
                 break;
-            case MemoryPolicy.PerClass when p.PerClass <= 0 || p.PerClass > info.TrainPerClass:
-                fail($"{field}.perClass", $"must be between 1 and the {info.TrainPerClass} training samples per class, got {p.PerClass}");
+            case MemoryPolicy.PerClass when p.PerClass <= 0 || p.PerClass > trainPerClass:
+                fail($"{field}.perClass", $"must be between 1 and the {trainPerClass} training samples per class, got {p.PerClass}");
                 break;
             case MemoryPolicy.Budget or MemoryPolicy.Exemplars when p.Megabytes is <= 0:
                 fail($"{field}.megabytes", $"must be positive, got {p.Megabytes}");

@@ -174,13 +174,20 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             : CapacityPlan.For(request.Point, method.Name, total, model.Total, context.Input.Bytes);
         FillMemory(learner, memory, newData, known, total, plan);
         learner.MemoryUpdated(memory);
-        // Measured again: MemoryUpdated may add state (e.g. NME class means), which counts too.
+        // Measured again: MemoryUpdated may add state (e.g. NME class means), which counts too. Under a byte budget the
+        // exemplars give way to it: capacity is planned again from the grown model, memory shrinks to the new quota and
+        // the learner is told. Each round lowers the quota (the previous one would have fitted), so this ends, at the
+        // latest when the model alone exceeds the budget and CapacityPlan refuses it.
         model = StateBytes.Of(learner.State());
+        while (request.Point is { Policy: Protocols.MemoryPolicy.Budget, Bytes: { } budget } && !method.IsReference
+               && model.Total + memory.Bytes > budget)
+        {
+            plan = CapacityPlan.For(request.Point, method.Name, total, model.Total, context.Input.Bytes);
+            memory.Shrink(plan.PerClass);
+            learner.MemoryUpdated(memory);
+            model = StateBytes.Of(learner.State());
+        }
         var exemplarBytes = memory.Bytes;
-        if (request.Point.Bytes is { } budget && request.Point.Policy == Protocols.MemoryPolicy.Budget && !method.IsReference
-            && model.Total + exemplarBytes > budget)
-            throw new OverBudgetException(
-                $"task {task}: model {model.Total:N0} + exemplars {exemplarBytes:N0} bytes exceed the budget '{request.Point.Name}' of {budget:N0} bytes");
         var memorySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

@@ -1,0 +1,20 @@
+using CilBench.Abstractions;
+using CilBench.Core.Protocols;
+
+namespace CilBench.Core.Tests.Protocols;
+
+/// <summary>Dataset facts for protocol validation without any files: a CIFAR-100-like "hundred" and a 10-class "ten".</summary>
+internal sealed class FakeDatasets : IDatasetInfoSource
+{
+    public static readonly DatasetInfo Hundred = new("hundred", 100, new InputShape(3, 32, 32), 500, 100);
+    public static readonly DatasetInfo Ten = new("ten", 10, new InputShape(1, 28, 28), 6000, 1000);
+
+    public DatasetInfo? Find(string name) => name switch
+    {
+        "hundred" => Hundred,
+        "ten" => Ten,
+        _ => null,
+    };
+
+    public IEnumerable<string> Names => ["hundred", "ten"];
+}

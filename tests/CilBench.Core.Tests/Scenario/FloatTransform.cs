@@ -1,0 +1,10 @@
+using CilBench.Core.Scenario;
+using CilBench.Torch;
+
+namespace CilBench.Core.Tests.Scenario;
+
+/// <summary>uint8 to float32 with no scaling or augmentation, so a batch's pixels are the stored values.</summary>
+internal sealed class FloatTransform : IBatchTransform
+{
+    public Tensor Apply(Tensor images, bool augment, Generator generator) => images.to(ScalarType.Float32);
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using CilBench.Core.Sweep;
+using CilBench.Core.Tests.Data;
+
+namespace CilBench.Core.Tests.Sweep;
+
+/// <summary>
+/// Cells run as `/bin/sh -c SCRIPT sh RESULT METHOD SEED DIR`: the "method" picks how the child behaves, as a real
+/// `cilbench run` would succeed, fail, hang or run alongside others.
+/// </summary>
+public class ChildProcessRunnerTests : IDisposable
+{
+    private const string Script = """
+        case "$2" in
+          ok) echo "stage 0 done"; mkdir -p "$(dirname "$1")" && echo '{}' > "$1" ;;
+          fail) i=0; while [ $i -lt 50 ]; do echo "error line $i" >&2; i=$((i+1)); done; exit 3 ;;
+          hang) sleep 60 ;;
+          quiet) exit 0 ;;
+          together)
+            touch "$4/running.$3"; sleep 0.5
+            ls "$4" | grep -c '^running\.' > "$4/seen.$3"
+            rm "$4/running.$3"; mkdir -p "$(dirname "$1")" && echo '{}' > "$1" ;;
+        esac
+        """;
+
+    private readonly TempDirectory dir = new();
+
+    public void Dispose() => dir.Dispose();
+
+    private async Task<IReadOnlyDictionary<SweepCell, CellOutcome>> Run(string[] methods, int[] seeds, int jobs, TimeSpan? timeout = null,
+        ConcurrentBag<(string, string)>? lines = null)
+    {
+        var cells = SweepCell.Plan(Path.Combine(dir.Path, "out"), "proto", methods, ["b1"], seeds);
+        var runner = new ChildProcessRunner("/bin/sh", ["-c", Script, "sh"], timeout);
+        return await runner.RunAll(cells, c => [c.ResultPath, c.Method, c.Seed.ToString(), dir.Path], jobs,
+            (c, line) => lines?.Add((c.Method, line)), CancellationToken.None);
+    }
+
+    private static CellFailure ReadFailure(SweepCell cell) =>
+        JsonSerializer.Deserialize<CellFailure>(File.ReadAllText(cell.FailurePath), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+    [Fact]
+    public async Task FailuresAreRecordedAndTheOtherCellsStillRun()
+    {
+        var lines = new ConcurrentBag<(string, string)>();
+        var outcomes = await Run(["fail", "ok", "quiet"], [1], jobs: 1, lines: lines);
+
+        var ok = outcomes.Single(o => o.Key.Method == "ok");
+        Assert.True(ok.Value.Succeeded);
+        Assert.False(File.Exists(ok.Key.FailurePath));
+        Assert.Contains(("ok", "stage 0 done"), lines);
+
+        var (failCell, fail) = outcomes.Single(o => o.Key.Method == "fail");
+        Assert.False(fail.Succeeded);
+        Assert.Equal(3, fail.ExitCode);
+        var record = ReadFailure(failCell);
+        Assert.Equal(Path.Combine(dir.Path, "out", "proto", "fail", "b1", "seed-1.failed.json"), failCell.FailurePath);
+        Assert.Equal((3, "exit status 3", "fail / b1 / seed 1"), (record.ExitCode, record.Reason, record.Cell));
+        // The tail: the last 40 of the 50 stderr lines.
+        Assert.Equal(Enumerable.Range(10, 40).Select(i => $"error line {i}"), record.StderrTail.Split('\n'));
+        Assert.False(File.Exists(failCell.ResultPath));
+
+        var (quietCell, quiet) = outcomes.Single(o => o.Key.Method == "quiet");
+        Assert.False(quiet.Succeeded);
+        Assert.Equal("exited 0 without writing its result", ReadFailure(quietCell).Reason);
+    }
+
+    [Fact]
+    public async Task SuccessRemovesAnEarlierFailureRecord()
+    {
+        var cell = SweepCell.Plan(Path.Combine(dir.Path, "out"), "proto", ["ok"], ["b1"], [1])[0];
+        Directory.CreateDirectory(Path.GetDirectoryName(cell.FailurePath)!);
+        File.WriteAllText(cell.FailurePath, "{}");
+
+        var outcome = (await Run(["ok"], [1], jobs: 1))[cell];
+
+        Assert.True(outcome.Succeeded);
+        Assert.False(File.Exists(cell.FailurePath));
+    }
+
+    [Fact]
+    public async Task HangingCellIsKilledAtTheTimeout()
+    {
+        var clock = Stopwatch.StartNew();
+        var (cell, outcome) = (await Run(["hang"], [1], jobs: 1, timeout: TimeSpan.FromSeconds(0.5))).Single();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.False(outcome.Succeeded);
+        Assert.StartsWith("timed out", outcome.Reason);
+        Assert.StartsWith("timed out", ReadFailure(cell).Reason);
+    }
+
+    [Fact]
+    public async Task CellsRunConcurrentlyUpToJobs()
+    {
+        var outcomes = await Run(["together"], [1, 2, 3, 4], jobs: 2);
+
+        Assert.All(outcomes.Values, o => Assert.True(o.Succeeded));
+        // Each cell counted the cells running while it slept: never more than 2, and 2 at least once.
+        var seen = Enumerable.Range(1, 4).Select(s => int.Parse(File.ReadAllText(Path.Combine(dir.Path, $"seen.{s}")).Trim())).ToList();
+        Assert.All(seen, n => Assert.InRange(n, 1, 2));
+        Assert.Contains(2, seen);
+    }
+}
