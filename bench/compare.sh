@@ -21,7 +21,7 @@ done
 printf '%s\n' "${lines[@]}" | /usr/bin/python3 -c '
 import json, statistics, sys
 runs = [json.loads(line) for line in sys.stdin]
-for key in ("train_step_ms", "train_step_p10_ms", "eval_ms_per_batch", "eval_p10_ms"):
+for key in ("train_step_ms", "train_step_p10_ms", "eval_ms_per_batch", "eval_p10_ms", "train_step_cpu_ms", "eval_cpu_ms_per_batch"):
     ours = statistics.median(r[key] for r in runs if r["impl"] == "cilbench")
     theirs = statistics.median(r[key] for r in runs if r["impl"] == "pytorch")
     print(f"{key}: ours {ours:.1f} / pytorch {theirs:.1f} = {ours / theirs:.3f}")

@@ -49,29 +49,33 @@ public static class StepBenchmark
 
         backbone.train();
         head.train();
-        var train = Time(TrainStep, s.Warmup, s.Steps);
+        var (train, trainCpu) = Time(TrainStep, s.Warmup, s.Steps);
         backbone.eval();
         head.eval();
-        var eval = Time(EvalStep, s.Warmup, s.Steps);
+        var (eval, evalCpu) = Time(EvalStep, s.Warmup, s.Steps);
 
         return new StepBenchmarkResult(
             "cilbench", s.Model, s.Batch, s.Steps, s.Warmup, s.Channels, s.Size, s.Classes, device.ToString(),
             torch.get_num_threads(), torch.__version__, backbone.parameter_count(), parameters.Sum(p => p.numel()),
             Percentile(train, 0.5), Percentile(train, 0.1), Percentile(train, 0.9),
-            Percentile(eval, 0.5), Percentile(eval, 0.1), Percentile(eval, 0.9));
+            Percentile(eval, 0.5), Percentile(eval, 0.1), Percentile(eval, 0.9),
+            Percentile(trainCpu, 0.5), Percentile(evalCpu, 0.5));
     }
 
-    private static double[] Time(Action step, int warmup, int steps)
+    /// <summary>Wall and process CPU milliseconds of each timed call.</summary>
+    private static (double[] Wall, double[] Cpu) Time(Action step, int warmup, int steps)
     {
         for (var i = 0; i < warmup; i++) step();
-        var ms = new double[steps];
+        var (wall, cpu) = (new double[steps], new double[steps]);
         for (var i = 0; i < steps; i++)
         {
+            var cpuStart = Environment.CpuUsage.TotalTime;
             var start = Stopwatch.GetTimestamp();
             step();
-            ms[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            wall[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            cpu[i] = (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds;
         }
-        return ms;
+        return (wall, cpu);
     }
 
     /// <summary>Linear interpolation between closest ranks (numpy's default, and the Python script's), rounded to microseconds.</summary>

@@ -2,7 +2,9 @@ namespace CilBench.Cli.Bench;
 
 /// <summary>
 /// One step benchmark's figures; serialised with snake_case names, the keys bench/pytorch_reference.py writes too,
-/// so the two lines compare key by key. Times are milliseconds: medians, and the 10th and 90th percentiles.
+/// so the two lines compare key by key. Times are milliseconds: medians, and the 10th and 90th percentiles. The
+/// <c>*_cpu_*</c> figures are the median process CPU time (all threads) of a call: on cores shared with other work
+/// they still compare where wall times do not (with OMP_WAIT_POLICY=PASSIVE, so that no thread spins while waiting).
 /// </summary>
 public sealed record StepBenchmarkResult(
     string Impl,
@@ -23,4 +25,6 @@ public sealed record StepBenchmarkResult(
     double TrainStepP90Ms,
     double EvalMsPerBatch,
     double EvalP10Ms,
-    double EvalP90Ms);
+    double EvalP90Ms,
+    double TrainStepCpuMs,
+    double EvalCpuMsPerBatch);
