@@ -10,7 +10,7 @@ using F = CilBench.Torch.torch.nn.functional;
 namespace CilBench.Plugins.Memo;
 
 /// <summary>
-/// MEMO (Zhou et al., ICLR 2023, Sec. 5 "Memo"; PyCIL models/memo.py), one task in the paper's order:
+/// MEMO (Zhou et al., ICLR 2023; ICLR23-MEMO and PyCIL models/memo.py), one task in the paper's order:
 /// <list type="number">
 /// <item>Expand: a specialized block phi_s for the task on the shared generalized blocks phi_g, initialised from the
 /// newest block; the classifier W spans Phi(x) = [phi_s1(phi_g(x)), ..., phi_sb(phi_g(x))], old weights copied.</item>

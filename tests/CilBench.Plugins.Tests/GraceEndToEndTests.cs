@@ -42,6 +42,7 @@ public class GraceEndToEndTests
         Assert.Equal(0.5, first["importance"]!.GetValue<double>(), 12);
         var expected = ImportanceInitialisation.Weight(0.5, first["bias"]!.GetValue<double>(), 5);
         Assert.Equal(expected, first["weight"]!.GetValue<double>(), 12);
+        Assert.Equal((2, 1), (first["backbonesBefore"]!.GetValue<int>(), first["backbones"]!.GetValue<int>()));
         Assert.Equal("[4]", first["convClasses"]!.ToJsonString());
         var second = result.Stages[3].Events.Single(e => e.Kind == "compress").Data;
         Assert.Equal("[1,2]", second["fused"]!.ToJsonString());
