@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using CilBench.Abstractions;
+using CilBench.Torch;
+
+namespace CilBench.Plugins.Tests;
+
+/// <summary>
+/// Wraps a method so that a copy of its learner's state is kept after every task's <c>Learn</c>, to check in an
+/// end-to-end run what each task changed. Learners created only for the harness's restart audit never learn, so
+/// the snapshots are those of the run's learner.
+/// </summary>
+public sealed class StateSnapshots(IMethod inner) : IMethod, IDisposable
+{
+    private readonly List<Dictionary<string, Tensor>> tensors = [];
+    private readonly List<JsonObject> infos = [];
+
+    public string Name => inner.Name;
+    public string Version => inner.Version;
+    public string Paper => inner.Paper;
+    public string DefaultHyperParameters => inner.DefaultHyperParameters;
+    public bool IsReference => inner.IsReference;
+
+    /// <summary>State tensors after each task, by name.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, Tensor>> Tensors => tensors;
+
+    /// <summary>State info after each task.</summary>
+    public IReadOnlyList<JsonObject> Infos => infos;
+
+    public IIncrementalLearner Create(MethodContext context) => new Learner(inner.Create(context), this);
+
+    public void Dispose()
+    {
+        foreach (var t in tensors.SelectMany(s => s.Values)) t.Dispose();
+        tensors.Clear();
+    }
+
+    private void Take(LearnerState state)
+    {
+        using var _ = torch.no_grad();
+        tensors.Add(state.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value.Tensor.clone().DetachFromDisposeScope()));
+        infos.Add((JsonObject)state.Info.DeepClone());
+    }
+
+    private sealed class Learner(IIncrementalLearner inner, StateSnapshots owner) : IIncrementalLearner
+    {
+        public void Learn(TaskContext task)
+        {
+            inner.Learn(task);
+            owner.Take(inner.State());
+        }
+
+        public ExemplarRanking RankExemplars(ExemplarRequest request) => inner.RankExemplars(request);
+
+        public void MemoryUpdated(IExemplarMemoryView memory) => inner.MemoryUpdated(memory);
+
+        public Predictions Predict(Tensor images) => inner.Predict(images);
+
+        public LearnerState State() => inner.State();
+
+        public void Load(LearnerState state) => inner.Load(state);
+
+        public void Dispose() => inner.Dispose();
+    }
+}
