@@ -10,7 +10,7 @@ using F = CilBench.Torch.torch.nn.functional;
 namespace CilBench.Plugins.WA;
 
 /// <summary>
-/// WA (Zhao et al., CVPR 2020) trained as PyCIL trains it. One task follows the paper's two phases (Sec. 3, Fig. 3):
+/// WA (Zhao et al., CVPR 2020) trained as PyCIL trains it. One task follows the two phases of the paper's Fig. 3:
 /// <list type="number">
 /// <item>Maintaining discrimination: train with cross-entropy and knowledge distillation (<see cref="Learn"/>).</item>
 /// <item>Maintaining fairness: weight aligning of the new classes' classifier rows (end of <see cref="Learn"/>).</item>
@@ -43,7 +43,7 @@ public sealed class WALearner : HerdingNmeLearner
         Net.UpdateFc(task.TotalClasses);
         Net.train();
         var known = task.KnownClasses;
-        // L = (1 - lambda) L_CE + lambda L_KD, lambda = n / (n + m) for n old and m new classes (Sec. 3.2).
+        // The paper's L = (1 - lambda) L_CE + lambda L_KD, lambda = n / (n + m) for n old and m new classes.
         var lambda = (double)known / task.TotalClasses;
         var (ceWeight, kdWeight) = options.Loss == "ce+2kd" ? (1.0, 2.0) : (1 - lambda, lambda);
         Trainer.Run("train", Net.parameters(), options.IncrementalRecipe, task.TrainData, task, batch =>
@@ -56,7 +56,7 @@ public sealed class WALearner : HerdingNmeLearner
             return new StepOutput(ceWeight * ce + kdWeight * kd, logits);
         });
 
-        // Phase 2 (Sec. 3.3): gamma = Mean(Norm_old) / Mean(Norm_new) over the classifier rows' L2 norms, then
+        // Phase 2, the paper's gamma = Mean(Norm_old) / Mean(Norm_new) over the classifier rows' L2 norms, then
         // W_new <- gamma * W_new; biases are untouched.
         var gamma = WeightAligning.Align(Net.Fc!.weight, task.NewClasses);
         task.ReportEvent("weight-aligning", new JsonObject { ["gamma"] = gamma });

@@ -1,6 +1,10 @@
 using System.Runtime.CompilerServices;
 using CilBench.Torch;
 
+// The harness seeds libtorch's process-wide generator per task: test classes running in parallel would interleave
+// their draws and make each run's accuracy depend on the others'.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace CilBench.Plugins.Tests;
 
 internal static class TestAssembly
