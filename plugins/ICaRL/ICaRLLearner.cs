@@ -32,8 +32,8 @@ public sealed class ICaRLLearner : HerdingNmeLearner
     /// <summary>Alg. 3, UpdateRepresentation, on the new classes' data and all exemplars (PyCIL's training set).</summary>
     public override void Learn(TaskContext task)
     {
-        // Alg. 3 stores q_i^y = g_y(x_i), the outputs of the network before this task; PyCIL keeps that network as a frozen copy
-        // (_old_network); taken here at the start of the task and freed at its end, so it is no state between tasks.
+        // Alg. 3 stores q_i^y = g_y(x_i), the outputs of the network before this task; PyCIL keeps that network as a
+        // frozen copy (_old_network). Taken here at the start of the task and freed at its end: no state between tasks.
         using var teacher = task.TaskIndex == 0 ? null : Net.Copy().Freeze();
         // New output nodes for the new classes; the old rows are kept (PyCIL's update_fc).
         Net.UpdateFc(task.TotalClasses);
