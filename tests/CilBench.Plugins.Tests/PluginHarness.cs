@@ -54,6 +54,17 @@ public static class PluginHarness
         }
     }
 
+    /// <summary>
+    /// Like <see cref="Run"/>, and also returns the learner's state after the last task (tensors copied to the CPU; the
+    /// caller disposes them), e.g. to read its classifier.
+    /// </summary>
+    public static (RunResult Result, Dictionary<string, Tensor> State) RunKeepingState(IMethod method, string protocolJson, string? budget = null, int seed = 1993)
+    {
+        var capture = new FinalStateMethod(method);
+        var result = Run(capture, protocolJson, budget, seed);
+        return (result, capture.FinalState ?? throw new InvalidOperationException("the run's learner was never disposed"));
+    }
+
     private sealed class SilentObserver : IRunObserver
     {
         public IRunLog Log { get; } = new NullLog();
