@@ -150,11 +150,7 @@ public sealed class GraceLearner : IIncrementalLearner
     public ExemplarRanking RankExemplars(ExemplarRequest request)
     {
         net.eval();
-        return new(request.Classes.ToDictionary(c => c.ClassIndex, c =>
-        {
-            using var features = FeatureExtraction.Extract(net.Features, c.Candidates, options.BatchSize);
-            return Herding.Rank(features, c.Wanted);
-        }));
+        return Herding.RankClasses(request, net.Features, options.BatchSize);
     }
 
     public void MemoryUpdated(IExemplarMemoryView memory)

@@ -25,11 +25,7 @@ public abstract class HerdingNmeLearner(MethodContext context, string backbone, 
     public override ExemplarRanking RankExemplars(ExemplarRequest request)
     {
         Net.eval();
-        return new(request.Classes.ToDictionary(c => c.ClassIndex, c =>
-        {
-            using var scope = torch.NewDisposeScope();
-            return Herding.Rank(FeatureExtraction.Extract(Net.Features, c.Candidates, batchSize), c.Wanted);
-        }));
+        return Herding.RankClasses(request, Net.Features, batchSize);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CilBench.Abstractions;
 using CilBench.Torch;
 
 namespace CilBench.Learning.Exemplars;
@@ -32,4 +33,15 @@ public static class Herding
         }
         return ranked;
     }
+
+    /// <summary>
+    /// Herding order for every requested class, on features of its candidates extracted without augmentation
+    /// (PyCIL's _construct_exemplar). Callers put their network in eval mode first.
+    /// </summary>
+    public static ExemplarRanking RankClasses(ExemplarRequest request, Func<Tensor, Tensor> features, int batchSize) =>
+        new(request.Classes.ToDictionary(c => c.ClassIndex, c =>
+        {
+            using var scope = torch.NewDisposeScope();
+            return Rank(FeatureExtraction.Extract(features, c.Candidates, batchSize), c.Wanted);
+        }));
 }
