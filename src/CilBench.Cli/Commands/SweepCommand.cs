@@ -51,7 +51,7 @@ internal static class SweepCommand
             var deviceName = Device.Parse(parse.GetValue(device)!).ToString();
             var plan = SweepPlan.Build(p, chosen, points, seedList, Device.Parse(deviceName), threadCount, outDir);
 
-            var todo = plan.Cells.Where(c => CellFiles.Inspect(c, line => AnsiConsole.MarkupLineInterpolated($"[yellow]stale:[/] {line}")) == CellState.Pending).ToList();
+            var todo = plan.Cells.Where(c => CellFiles.Inspect(c, line => Console.Out.WriteLine($"stale: {line}")) == CellState.Pending).ToList();
             AnsiConsole.MarkupLineInterpolated($"{p.Name}: {plan.Cells.Count} cells, {plan.Cells.Count - todo.Count} already done, {todo.Count} to run ({threadCount} thread(s) each)");
 
             IReadOnlyList<string> Arguments(SweepCell c)
