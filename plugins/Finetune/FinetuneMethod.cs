@@ -12,6 +12,7 @@ public sealed class FinetuneMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Lower bound: sequential fine-tuning (as in PyCIL, Zhou et al., 2023, \"PyCIL: a Python toolbox for class-incremental learning\")";
     public string DefaultHyperParameters => OptionsJson.Defaults(new FinetuneOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new FinetuneLearner(context, OptionsJson.Read<FinetuneOptions>(context.HyperParameters, Name));

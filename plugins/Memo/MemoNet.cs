@@ -57,6 +57,20 @@ public sealed class MemoNet : torch.nn.Module
         Fc = register_module("fc", ClassifierExpansion.Expand(Fc, FeatureDim, classes, device));
     }
 
+    /// <summary>
+    /// Loads a plain first-task model (backbone + classifier) into the generalized part, the first block and the
+    /// classifier, the backbone's state cut where the registry cuts it (PyCIL's load_checkpoint matches names; our cut
+    /// also carries the whole backbone's last stage into the block).
+    /// </summary>
+    public void LoadPlain(CilBench.Abstractions.BaseModel model)
+    {
+        if (Blocks.Count != 1) throw new InvalidOperationException($"a plain model loads into a network of one block, this one has {Blocks.Count}");
+        var (generalized, specialized) = BackboneRegistry.SplitState(backbone, model.WithPrefix("backbone."));
+        Generalized.load_state_dict(generalized);
+        Blocks[0].load_state_dict(specialized);
+        Fc!.load_state_dict(model.WithPrefix("fc."));
+    }
+
     /// <summary>The concatenated specialized features [phi_s1(phi_g(x)), ..., phi_sb(phi_g(x))].</summary>
     public Tensor Features(Tensor x)
     {

@@ -15,6 +15,7 @@ public sealed class ReplayMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Experience replay baseline (random exemplars; Chaudhry et al., 2019, \"On Tiny Episodic Memories in Continual Learning\")";
     public string DefaultHyperParameters => OptionsJson.Defaults(new ReplayOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new ReplayLearner(context, OptionsJson.Read<ReplayOptions>(context.HyperParameters, Name));

@@ -26,6 +26,22 @@ public abstract class NetLearner : IIncrementalLearner
 
     public abstract void Learn(TaskContext task);
 
+    /// <summary>
+    /// The first task: the shared base model when the harness gives one (it is this very network trained with
+    /// <paramref name="recipe"/> on the first task's data), otherwise cross-entropy training on <paramref name="data"/>.
+    /// </summary>
+    protected void LearnFirstTask(TaskContext task, IDataView data, Training.TrainRecipe recipe)
+    {
+        if (Context.BaseModel is not { } baseModel)
+        {
+            TrainCrossEntropy(task, data, recipe);
+            return;
+        }
+        Net.UpdateFc(task.TotalClasses);
+        Net.Backbone.load_state_dict(baseModel.WithPrefix("backbone."));
+        Net.Fc!.load_state_dict(baseModel.WithPrefix("fc."));
+    }
+
     /// <summary>Grows the classifier to the task's classes and trains on <paramref name="data"/> with cross-entropy over all seen classes.</summary>
     protected void TrainCrossEntropy(TaskContext task, IDataView data, Training.TrainRecipe recipe)
     {
