@@ -35,11 +35,47 @@ internal sealed class SyntheticResults : IDisposable
         return r;
     }
 
-    public string Add(string method, int budget, int seed, double offset, string[]? heads = null, bool reference = false, string policy = "budget")
+    /// <param name="edit">Changes the result's JSON before it is written (a diverged stage, another thread count, ...).</param>
+    public string Add(string method, int budget, int seed, double offset, string[]? heads = null, bool reference = false, string policy = "budget",
+        Action<JsonObject>? edit = null)
     {
         var path = ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed);
-        ResultJson.Write(path, Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy));
+        var json = JsonSerializer.SerializeToNode(Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy), ResultJson.Options)!.AsObject();
+        AddEvidence(json, method, budget, seed);
+        edit?.Invoke(json);
+        AtomicFile.WriteAllText(path, json.ToJsonString(ResultJson.Options));
         return path;
+    }
+
+    /// <summary>
+    /// The results-format-2 fields: a fingerprint whose group is the same for every seed of a cell (components: plugin
+    /// closure "c-&lt;method&gt;", harness "h1", threads 1, ...), audited, 1000 x (task + 1) training images per stage, all scores finite.
+    /// </summary>
+    private static void AddEvidence(JsonObject json, string method, int budget, int seed)
+    {
+        var components = new JsonObject
+        {
+            ["protocolSha256"] = "00",
+            ["plugin"] = new JsonObject { ["closureSha256"] = $"c-{method}", ["files"] = new JsonObject() },
+            ["harness"] = new JsonObject { ["sha256"] = "h1", ["gitCommit"] = "abc123" },
+            ["hyperParameters"] = new JsonObject(),
+            ["budget"] = new JsonObject { ["name"] = Budgets[budget].Name },
+            ["seed"] = seed,
+            ["device"] = "cpu",
+            ["threads"] = 1,
+            ["libtorch"] = "1.13.1",
+            ["baseModel"] = null,
+        };
+        json["fingerprint"] = new JsonObject { ["cell"] = $"cell-{method}-{budget}-{seed}", ["group"] = $"group-{method}-{budget}", ["components"] = components };
+        json["audited"] = true;
+        json["provenance"]!["harnessSha256"] = "h1";
+        json["provenance"]!["gitCommit"] = "abc123";
+        foreach (var (stage, t) in json["stages"]!.AsArray().Select((s, t) => (s!.AsObject(), t)))
+        {
+            stage["trainImages"] = 1000L * (t + 1);
+            stage["nonFiniteScores"] = 0L;
+            stage["memory"]!["infoBytes"] = 0L;
+        }
     }
 
     public string AddFile(string relativePath, string content)
@@ -50,11 +86,14 @@ internal sealed class SyntheticResults : IDisposable
         return path;
     }
 
-    public string AddFailure(string method, int budget, int seed, string reason)
+    /// <param name="message">The child's one-line error (results format 2), if the record has one.</param>
+    public string AddFailure(string method, int budget, int seed, string reason, string? message = null)
     {
         var path = new SweepCell(method, Budgets[budget].Name, seed, ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed)).FailurePath;
-        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, "killed", 12.5, DateTime.UnixEpoch);
-        return AddFile(Path.GetRelativePath(Root, path), JsonSerializer.Serialize(failure, ResultJson.Options));
+        var failure = JsonSerializer.SerializeToNode(
+            new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, "killed", 12.5, DateTime.UnixEpoch), ResultJson.Options)!.AsObject();
+        if (message is not null) failure["message"] = message;
+        return AddFile(Path.GetRelativePath(Root, path), failure.ToJsonString(ResultJson.Options));
     }
 
     public static RunResult Run(string method, int budget, int seed, double offset, string[] heads, bool reference, string policy)

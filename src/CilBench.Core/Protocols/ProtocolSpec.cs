@@ -24,6 +24,8 @@ public sealed record ProtocolSpec
     public Dictionary<string, JsonElement> Methods { get; init; } = [];
     public required int[] Seeds { get; init; }
     public EvaluationSpec Evaluation { get; init; } = new();
+    /// <summary>Figures a method's paper or reference code reports for this protocol, per method name.</summary>
+    public Dictionary<string, PublishedFigures> Published { get; init; } = [];
 }
 
 public sealed record DatasetSpec

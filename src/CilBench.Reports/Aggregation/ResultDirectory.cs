@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CilBench.Core.Results;
 using CilBench.Core.Sweep;
@@ -16,7 +17,24 @@ public static partial class ResultDirectory
     [GeneratedRegex(@"^seed-(?<seed>\d+)(?<failed>\.failed)?\.json$")]
     private static partial Regex CellFile();
 
-    public static ResultScan Read(string dir)
+    /// <summary>
+    /// Reads several directories as one (runs merged from many machines); the same cell in two of them is an error, as
+    /// within one. Files are read in ordinal path order per directory, directories in the order given.
+    /// </summary>
+    public static ResultScan Read(IReadOnlyList<string> dirs)
+    {
+        if (dirs.Count == 0) throw new ArgumentException("no results directory given", nameof(dirs));
+        var scans = dirs.Select(ReadOne).ToList();
+        var runs = scans.SelectMany(s => s.Runs).ToList();
+        CheckUnique(runs);
+        // A failure record for a cell another directory has a result for is stale too: a retry elsewhere succeeded.
+        var done = runs.Select(r => (r.Result.Protocol.Name, r.Result.Method.Name, r.Result.Budget.Name, r.Result.Seed)).ToHashSet();
+        return new ResultScan(runs, scans.SelectMany(s => s.Failures).Where(f => !done.Contains((f.Protocol, f.Method, f.Budget, f.Seed))).ToList());
+    }
+
+    public static ResultScan Read(string dir) => Read([dir]);
+
+    private static ResultScan ReadOne(string dir)
     {
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"results directory '{dir}' does not exist");
         var runs = new List<LoadedRun>();
@@ -26,11 +44,10 @@ public static partial class ResultDirectory
             var match = CellFile().Match(Path.GetFileName(file));
             if (!match.Success) continue;
             var seed = int.Parse(match.Groups["seed"].Value);
-            if (!match.Groups["failed"].Success) runs.Add(new LoadedRun(file, ReadRun(file)));
+            if (!match.Groups["failed"].Success) runs.Add(ReadRun(file));
             // A result beside a failure record means a later attempt succeeded; the record is stale.
             else if (!File.Exists(ResultPathOf(file))) failures.Add(ReadFailure(file, seed));
         }
-        CheckUnique(runs);
         return new ResultScan(runs, failures);
     }
 
@@ -43,12 +60,14 @@ public static partial class ResultDirectory
 
     private static string ResultPathOf(string failurePath) => failurePath[..^".failed.json".Length] + ".json";
 
-    private static RunResult ReadRun(string file)
+    private static LoadedRun ReadRun(string file)
     {
         RunResult result;
+        RunEvidence evidence;
         try
         {
             result = ResultJson.Read(file);
+            evidence = RunEvidence.Of(JsonNode.Parse(File.ReadAllBytes(file))!.AsObject());
         }
         // Whatever reading this one file throws is about this file; the caller needs its name.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -56,17 +75,20 @@ public static partial class ResultDirectory
             throw ReportException.InFile(file, e);
         }
         if (RunChecks.Problem(result) is { } problem) throw new ReportException(file, problem);
-        return result;
+        return new LoadedRun(file, result) { Evidence = evidence };
     }
 
     private static FailedCell ReadFailure(string file, int seed)
     {
         CellFailure failure;
+        string? message;
         try
         {
-            failure = JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(file), ResultJson.Options)
+            var bytes = File.ReadAllBytes(file);
+            failure = JsonSerializer.Deserialize<CellFailure>(bytes, ResultJson.Options)
                 ?? throw new FormatException("the file holds null");
             if (failure.Cell is null || failure.Reason is null) throw new FormatException("it has no cell or no reason");
+            message = JsonNode.Parse(bytes)?["message"]?.GetValue<string>();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -75,7 +97,7 @@ public static partial class ResultDirectory
         var budgetDir = Path.GetDirectoryName(file)!;
         var methodDir = Path.GetDirectoryName(budgetDir)!;
         var protocolDir = Path.GetDirectoryName(methodDir)!;
-        return new FailedCell(file, Path.GetFileName(protocolDir), Path.GetFileName(methodDir), Path.GetFileName(budgetDir), seed, failure);
+        return new FailedCell(file, Path.GetFileName(protocolDir), Path.GetFileName(methodDir), Path.GetFileName(budgetDir), seed, failure, message);
     }
 
     // Two files for one cell (say, two sweeps merged by copying) would count a seed twice.

@@ -15,7 +15,7 @@ public sealed class MarkdownExporter : ExporterBase
     {
         var md = new StringBuilder();
         md.AppendLine("# CilBench report").AppendLine();
-        md.AppendLine($"Results: `{report.ResultsDirectory}`.").AppendLine();
+        md.AppendLine($"Results: {string.Join(", ", report.ResultsDirectories.Select(d => $"`{d}`"))}.").AppendLine();
         md.AppendLine(Notes.Accuracy).AppendLine();
         md.AppendLine(Notes.Auc).AppendLine();
         foreach (var p in report.Protocols)
