@@ -14,6 +14,7 @@ internal static class ReportRendering
         Render($"{protocol.Name}: leaderboard ({protocol.Leaderboard.RankingNote})", leaderboard);
         Render($"{protocol.Name}: summary per head (mean ± std over seeds)", ReportTables.Summary(protocol));
         Render($"{protocol.Name}: final memory", ReportTables.FinalMemory(protocol));
+        if (protocol.Records.Any(r => r.Problems.Count > 0)) Render($"{protocol.Name}: runs left out of averages", ReportTables.Problems(protocol));
     }
 
     public static void Render(string title, TextTable t)

@@ -4,14 +4,12 @@ namespace CilBench.Reports.Aggregation;
 
 /// <summary>
 /// What a result says about how far it can be trusted and what produced it (results format 2, issue 8): the
-/// fingerprint, whether it is partial (over budget) or diverged, the compute it cost, the harness build. Read from
-/// the file's JSON so a report also reads results written before these fields existed (they are then null).
+/// fingerprint (Cell: SHA-256 of every component; Group: of every component but the seed, so runs are averaged only
+/// within one group; Components, to name what differs between groups), whether it was audited or resumed, whether it is
+/// partial (over budget), the base model, the harness build, and per stage the images served during Learn and the
+/// non-finite scores returned at evaluation. Read from the file's JSON so a report also reads results written before
+/// these fields existed (they are then null).
 /// </summary>
-/// <param name="Cell">SHA-256 of every fingerprint component.</param>
-/// <param name="Group">SHA-256 of every component but the seed: runs are averaged only within one group.</param>
-/// <param name="Components">The fingerprint's components, to name what differs between groups.</param>
-/// <param name="TrainImages">Per stage, images the harness served during Learn.</param>
-/// <param name="NonFiniteScores">Per stage, non-finite scores the learner returned at evaluation.</param>
 public sealed record RunEvidence(
     string? Cell,
     string? Group,

@@ -45,6 +45,11 @@ public sealed class HtmlExporter : ExporterBase
             if (BreakdownMethod(p) is { } m)
                 foreach (var cell in m.Cells)
                     Figure(html, files, $"{dir}/memory-{FileNames.Part(m.Name)}-{FileNames.Part(cell.Budget.Name)}.svg", ReportPlots.MemoryBreakdown(m, cell).Render());
+            if (p.Records.Any(r => r.Problems.Count > 0))
+            {
+                html.AppendLine("<h3>Runs left out of averages</h3>");
+                Table(html, ReportTables.Problems(p));
+            }
             html.AppendLine("<h3>AUC per head</h3>");
             Table(html, ReportTables.Auc(p));
             html.AppendLine("<h3>Summary per head</h3>");
