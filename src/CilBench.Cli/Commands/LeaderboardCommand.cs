@@ -37,7 +37,7 @@ internal static class LeaderboardCommand
             var index = LeaderboardSite.Publish(report, claims, outDir);
             foreach (var p in report.Protocols)
             {
-                ReportRendering.Render($"{p.Name}: leaderboard ({p.Leaderboard.RankingNote})", p.Leaderboard.ToTable());
+                ReportRendering.Leaderboard(p);
                 AnsiConsole.MarkupLineInterpolated($"{p.Name}: average incremental accuracy against memory: [bold]{Path.GetFullPath(Path.Combine(outDir, LeaderboardSite.FigurePath(p.Name)))}[/]");
             }
             AnsiConsole.MarkupLineInterpolated($"site: [bold]{Path.GetFullPath(index)}[/]");

@@ -28,8 +28,10 @@ public sealed record MethodReport(string Name, bool Reference, string Version, s
     {
         var run = records.SelectMany(r => r.Aggregate?.Runs ?? []).Concat(records.SelectMany(r => r.Variants.SelectMany(v => v.Runs)))
             .Concat(records.SelectMany(r => r.Excluded)).FirstOrDefault()?.Result.Method;
+        var reference = run?.Reference ?? false;
         var usable = records.Where(r => r.Usable).Select(r => r.Aggregate!).ToList();
-        var auc = usable.Count == 0 ? [] : usable[0].Heads.Select(h => HeadAuc.Of(h.Head, usable)).OfType<HeadAuc>().ToList();
-        return new MethodReport(records[0].Method, run?.Reference ?? false, run?.Version ?? "", run?.Paper ?? "", records, auc);
+        // A reference method ignores the budget: an area over budgets it did not keep would read as a measurement.
+        var auc = usable.Count == 0 || reference ? [] : usable[0].Heads.Select(h => HeadAuc.Of(h.Head, usable)).OfType<HeadAuc>().ToList();
+        return new MethodReport(records[0].Method, reference, run?.Version ?? "", run?.Paper ?? "", records, auc);
     }
 }

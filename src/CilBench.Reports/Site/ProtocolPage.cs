@@ -26,7 +26,7 @@ internal static class ProtocolPage
         html.AppendLine($"<dt>Budget ladder</dt><dd>{E(string.Join(", ", p.Budgets.Select(b => b.Megabytes is double mb ? $"{b.Name} ({Numbers.Fixed(mb)} MB)" : b.Name)))}</dd>");
         html.AppendLine($"<dt>Protocol file SHA-256</dt><dd>{string.Join("<br>", p.ProtocolSha256.Select(Code))}"
             + (p.ProtocolSha256.Count > 1 ? " <span class=\"status\">(the runs used different versions of the protocol file)</span>" : "") + "</dd>");
-        if (claims is not null)
+        if (claims is not null && claims.Figures.Count > 0)
             html.AppendLine($"<dt>Published figures from</dt><dd>{Code(claims.File)} ({(p.ProtocolSha256.Contains(claims.Sha256) ? "the protocol file the runs used" : $"SHA-256 {E(claims.Sha256)}, not the file the runs used")})</dd>");
         html.AppendLine("</dl>");
 
