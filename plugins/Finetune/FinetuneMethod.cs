@@ -17,8 +17,12 @@ public sealed class FinetuneMethod : IMethod
         new FinetuneLearner(context, OptionsJson.Read<FinetuneOptions>(context.HyperParameters, Name));
 }
 
-/// <summary>PyCIL's finetune recipe: later tasks use milestones [40, 70].</summary>
+/// <summary>PyCIL's finetune recipe (the constants of models/finetune.py): later tasks train 80 epochs, milestones [40, 70].</summary>
 public sealed record FinetuneOptions : StandardOptions
 {
-    public FinetuneOptions() => Milestones = [40, 70];
+    public FinetuneOptions()
+    {
+        Epochs = 80;
+        Milestones = [40, 70];
+    }
 }

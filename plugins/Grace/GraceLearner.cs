@@ -37,7 +37,7 @@ public sealed class GraceLearner : IIncrementalLearner
     public GraceLearner(MethodContext context, GraceOptions options)
     {
         (this.context, this.options) = (context, options);
-        net = new GraceNet(options.Backbone, context.Input.Channels, context.Device);
+        net = new GraceNet(options.Backbone, context.Input.Channels, context.Device, context.Seed);
     }
 
     public void Learn(TaskContext task)

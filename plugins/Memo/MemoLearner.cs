@@ -30,7 +30,7 @@ public sealed class MemoLearner : IIncrementalLearner
     public MemoLearner(MethodContext context, MemoOptions options)
     {
         (this.context, this.options) = (context, options);
-        net = new MemoNet(options.Backbone, context.Input.Channels, context.Device);
+        net = new MemoNet(options.Backbone, context.Input.Channels, context.Device, context.Seed);
     }
 
     public void Learn(TaskContext task)

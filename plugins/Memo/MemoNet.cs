@@ -14,12 +14,15 @@ public sealed class MemoNet : torch.nn.Module
     private readonly string backbone;
     private readonly Device device;
 
-    public MemoNet(string backbone, int inChannels, Device device)
+    // The first task's block, drawn with the generalized part from the run seed's generator (InitialWeights) until
+    // Expand adopts it.
+    private Backbone? firstBlock;
+
+    public MemoNet(string backbone, int inChannels, Device device, int seed)
     {
         (this.backbone, this.device) = (backbone, device);
-        var split = BackboneRegistry.CreateSplit(backbone, inChannels);
-        // Each block comes from Expand, as PyCIL's update_fc builds it; the split's own specialized part goes unused.
-        split.Specialized.Dispose();
+        var split = InitialWeights.Build(seed, () => BackboneRegistry.CreateSplit(backbone, inChannels));
+        firstBlock = split.Specialized;
         Generalized = register_module("TaskAgnosticExtractor", split.Generalized);
         Blocks = register_module("AdaptiveExtractors", new torch.nn.ModuleList<Backbone>());
         Generalized.to(device);
@@ -44,7 +47,8 @@ public sealed class MemoNet : torch.nn.Module
     /// </summary>
     public void Expand(long classes)
     {
-        var block = BackboneRegistry.CreateSpecialized(backbone);
+        var block = firstBlock ?? BackboneRegistry.CreateSpecialized(backbone);
+        firstBlock = null;
         block.to(device);
         if (Blocks.Count > 0)
             using (torch.NewDisposeScope())
@@ -83,5 +87,11 @@ public sealed class MemoNet : torch.nn.Module
             Blocks[i].eval();
         }
         Blocks[^1].requires_grad_(true);
+    }
+
+    public override void Dispose()
+    {
+        firstBlock?.Dispose();
+        base.Dispose();
     }
 }

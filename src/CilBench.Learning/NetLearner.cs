@@ -14,7 +14,7 @@ public abstract class NetLearner : IIncrementalLearner
     protected NetLearner(MethodContext context, string backbone)
     {
         Context = context;
-        Net = new IncrementalNet(backbone, context.Input.Channels, context.Device);
+        Net = Backbones.InitialWeights.Build(context.Seed, () => new IncrementalNet(backbone, context.Input.Channels, context.Device));
     }
 
     protected MethodContext Context { get; }

@@ -99,7 +99,7 @@ public class LeaderboardTests
         using var results = new SyntheticResults();
         for (var k = 0; k < 3; k++)
             for (var s = 0; s < 3; s++)
-                results.Add("replay", k, s, offset: 0, edit: k == 1 && s == 2 ? TwoThreads : null);
+                results.Add("replay", k, s, offset: 0, threads: k == 1 && s == 2 ? 2 : 1);
         var record = ReportBuilder.Build(results.Root).Protocols[0].Method("replay")!.Record("b2")!;
 
         Assert.Null(record.Aggregate);
@@ -129,10 +129,4 @@ public class LeaderboardTests
     }
 
     private static void Diverged(JsonObject json) => json["stages"]![1]!["nonFiniteScores"] = 7L;
-
-    private static void TwoThreads(JsonObject json)
-    {
-        json["fingerprint"]!["components"]!["threads"] = 2;
-        json["fingerprint"]!["group"] = "group-two-threads";
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CilBench.Core.Evaluation;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Results;
 using CilBench.Core.Runner;
 using CilBench.Core.Sweep;
@@ -35,47 +36,16 @@ internal sealed class SyntheticResults : IDisposable
         return r;
     }
 
-    /// <param name="edit">Changes the result's JSON before it is written (a diverged stage, another thread count, ...).</param>
+    /// <param name="threads">The fingerprint's thread count: seeds with different counts are not averaged together.</param>
+    /// <param name="edit">Changes the result's JSON before it is written (a diverged stage, a partial over-budget run).</param>
     public string Add(string method, int budget, int seed, double offset, string[]? heads = null, bool reference = false, string policy = "budget",
-        Action<JsonObject>? edit = null)
+        int threads = 1, Action<JsonObject>? edit = null)
     {
         var path = ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed);
-        var json = JsonSerializer.SerializeToNode(Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy), ResultJson.Options)!.AsObject();
-        AddEvidence(json, method, budget, seed);
+        var json = JsonSerializer.SerializeToNode(Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy, threads), ResultJson.Options)!.AsObject();
         edit?.Invoke(json);
         AtomicFile.WriteAllText(path, json.ToJsonString(ResultJson.Options));
         return path;
-    }
-
-    /// <summary>
-    /// The results-format-2 fields: a fingerprint whose group is the same for every seed of a cell (components: plugin
-    /// closure "c-&lt;method&gt;", harness "h1", threads 1, ...), audited, 1000 x (task + 1) training images per stage, all scores finite.
-    /// </summary>
-    private static void AddEvidence(JsonObject json, string method, int budget, int seed)
-    {
-        var components = new JsonObject
-        {
-            ["protocolSha256"] = "00",
-            ["plugin"] = new JsonObject { ["closureSha256"] = $"c-{method}", ["files"] = new JsonObject() },
-            ["harness"] = new JsonObject { ["sha256"] = "h1", ["gitCommit"] = "abc123" },
-            ["hyperParameters"] = new JsonObject(),
-            ["budget"] = new JsonObject { ["name"] = Budgets[budget].Name },
-            ["seed"] = seed,
-            ["device"] = "cpu",
-            ["threads"] = 1,
-            ["libtorch"] = "1.13.1",
-            ["baseModel"] = null,
-        };
-        json["fingerprint"] = new JsonObject { ["cell"] = $"cell-{method}-{budget}-{seed}", ["group"] = $"group-{method}-{budget}", ["components"] = components };
-        json["audited"] = true;
-        json["provenance"]!["harnessSha256"] = "h1";
-        json["provenance"]!["gitCommit"] = "abc123";
-        foreach (var (stage, t) in json["stages"]!.AsArray().Select((s, t) => (s!.AsObject(), t)))
-        {
-            stage["trainImages"] = 1000L * (t + 1);
-            stage["nonFiniteScores"] = 0L;
-            stage["memory"]!["infoBytes"] = 0L;
-        }
     }
 
     public string AddFile(string relativePath, string content)
@@ -90,13 +60,11 @@ internal sealed class SyntheticResults : IDisposable
     public string AddFailure(string method, int budget, int seed, string reason, string? message = null)
     {
         var path = new SweepCell(method, Budgets[budget].Name, seed, ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed)).FailurePath;
-        var failure = JsonSerializer.SerializeToNode(
-            new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, "killed", 12.5, DateTime.UnixEpoch), ResultJson.Options)!.AsObject();
-        if (message is not null) failure["message"] = message;
-        return AddFile(Path.GetRelativePath(Root, path), failure.ToJsonString(ResultJson.Options));
+        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, message, "killed", 12.5, DateTime.UnixEpoch);
+        return AddFile(Path.GetRelativePath(Root, path), JsonSerializer.Serialize(failure, ResultJson.Options));
     }
 
-    public static RunResult Run(string method, int budget, int seed, double offset, string[] heads, bool reference, string policy)
+    public static RunResult Run(string method, int budget, int seed, double offset, string[] heads, bool reference, string policy, int threads = 1)
     {
         var d = offset + 5 * budget + 2 * seed;
         var (budgetName, budgetBytes) = Budgets[budget];
@@ -116,6 +84,7 @@ internal sealed class SyntheticResults : IDisposable
                 {
                     ParameterBytes = model - 10_000,
                     BufferBytes = 10_000,
+                    InfoBytes = 0,
                     BackboneParameterBytes = 150_000,
                     ExemplarBytes = exemplars * 3072L,
                     TotalBytes = model + exemplars * 3072L,
@@ -123,6 +92,8 @@ internal sealed class SyntheticResults : IDisposable
                     Capacity = (int)((budgetBytes - model) / 3072),
                 },
                 Seconds = new StageSeconds { Train = 1, Memory = 0.1, Eval = 0.2 },
+                TrainImages = 600,
+                NonFiniteScores = 0,
             });
         }
         return new RunResult
@@ -149,10 +120,14 @@ internal sealed class SyntheticResults : IDisposable
             Summary = heads.ToDictionary(h => h, h => Summary(stages, h)),
             Provenance = new Provenance
             {
-                HarnessVersion = "0.1.0", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET", Os = "linux",
-                Machine = "test", Threads = 1, StartedUtc = DateTime.UnixEpoch, FinishedUtc = DateTime.UnixEpoch,
+                HarnessVersion = "0.1.0", HarnessSha256 = "hh", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET", Os = "linux",
+                Machine = "test", Threads = threads, StartedUtc = DateTime.UnixEpoch, FinishedUtc = DateTime.UnixEpoch,
                 WallSeconds = 100 + 10 * seed, CommandLine = "cilbench run",
             },
+            Fingerprint = CellFingerprint.Of(new FingerprintComponents("00",
+                PluginClosure.Of(new SortedDictionary<string, string>(StringComparer.Ordinal) { [method + ".dll"] = "11" }),
+                new HarnessBuild("hh", null), new JsonObject(), new JsonObject { ["name"] = budgetName }, seed, "cpu", threads, "1.13.1")),
+            Audited = true,
         };
     }
 

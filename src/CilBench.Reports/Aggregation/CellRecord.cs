@@ -30,7 +30,7 @@ public sealed record CellRecord(
     public static CellRecord Of(string method, string budget, IReadOnlyList<LoadedRun> runs, IReadOnlyList<FailedCell> failures)
     {
         var problems = new List<CellProblem>();
-        problems.AddRange(failures.Select(f => new CellProblem(ProblemKind.Failed, [f.Seed], f.Message ?? f.Failure.Reason, [f.Path])));
+        problems.AddRange(failures.Select(f => new CellProblem(ProblemKind.Failed, [f.Seed], f.Failure.Message ?? f.Failure.Reason, [f.Path])));
         var excluded = runs.Where(r => r.Evidence.Status != RunStatus.Complete).ToList();
         problems.AddRange(excluded.Select(r => r.Evidence.Status == RunStatus.OverBudget
             ? new CellProblem(ProblemKind.OverBudget, [r.Result.Seed],

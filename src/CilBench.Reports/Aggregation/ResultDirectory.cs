@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CilBench.Core.Results;
 using CilBench.Core.Sweep;
@@ -63,11 +62,9 @@ public static partial class ResultDirectory
     private static LoadedRun ReadRun(string file)
     {
         RunResult result;
-        RunEvidence evidence;
         try
         {
             result = ResultJson.Read(file);
-            evidence = RunEvidence.Of(JsonNode.Parse(File.ReadAllBytes(file))!.AsObject());
         }
         // Whatever reading this one file throws is about this file; the caller needs its name.
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -75,20 +72,17 @@ public static partial class ResultDirectory
             throw ReportException.InFile(file, e);
         }
         if (RunChecks.Problem(result) is { } problem) throw new ReportException(file, problem);
-        return new LoadedRun(file, result) { Evidence = evidence };
+        return new LoadedRun(file, result) { Evidence = RunEvidence.Of(result) };
     }
 
     private static FailedCell ReadFailure(string file, int seed)
     {
         CellFailure failure;
-        string? message;
         try
         {
-            var bytes = File.ReadAllBytes(file);
-            failure = JsonSerializer.Deserialize<CellFailure>(bytes, ResultJson.Options)
+            failure = JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(file), ResultJson.Options)
                 ?? throw new FormatException("the file holds null");
             if (failure.Cell is null || failure.Reason is null) throw new FormatException("it has no cell or no reason");
-            message = JsonNode.Parse(bytes)?["message"]?.GetValue<string>();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -97,7 +91,7 @@ public static partial class ResultDirectory
         var budgetDir = Path.GetDirectoryName(file)!;
         var methodDir = Path.GetDirectoryName(budgetDir)!;
         var protocolDir = Path.GetDirectoryName(methodDir)!;
-        return new FailedCell(file, Path.GetFileName(protocolDir), Path.GetFileName(methodDir), Path.GetFileName(budgetDir), seed, failure, message);
+        return new FailedCell(file, Path.GetFileName(protocolDir), Path.GetFileName(methodDir), Path.GetFileName(budgetDir), seed, failure);
     }
 
     // Two files for one cell (say, two sweeps merged by copying) would count a seed twice.

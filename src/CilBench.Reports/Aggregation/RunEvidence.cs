@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CilBench.Core.Results;
 
 namespace CilBench.Reports.Aggregation;
 
@@ -7,8 +8,7 @@ namespace CilBench.Reports.Aggregation;
 /// fingerprint (Cell: SHA-256 of every component; Group: of every component but the seed, so runs are averaged only
 /// within one group; Components, to name what differs between groups), whether it was audited or resumed, whether it is
 /// partial (over budget), the base model, the harness build, and per stage the images served during Learn and the
-/// non-finite scores returned at evaluation. Read from the file's JSON so a report also reads results written before
-/// these fields existed (they are then null).
+/// non-finite scores returned at evaluation: the parts of a result that decide whether it is averaged, in one view.
 /// </summary>
 public sealed record RunEvidence(
     string? Cell,
@@ -37,29 +37,19 @@ public sealed record RunEvidence(
         : RunStatus.Complete;
 
     /// <summary>The plugin's dependency-closure hash, when the fingerprint records it.</summary>
-    public string? PluginClosureSha256 => Components?["plugin"]?["closureSha256"]?.GetValue<string>();
+    public string? PluginClosureSha256 => Components?["plugin"]?["sha256"]?.GetValue<string>();
 
-    public static RunEvidence Of(JsonObject result)
-    {
-        var fingerprint = result["fingerprint"] as JsonObject;
-        var provenance = result["provenance"] as JsonObject;
-        var stages = (result["stages"] as JsonArray ?? []).Select(s => s as JsonObject).ToList();
-        return new RunEvidence(
-            Text(fingerprint?["cell"]),
-            Text(fingerprint?["group"]),
-            fingerprint?["components"] as JsonObject,
-            result["audited"]?.GetValue<bool>(),
-            Int(result["resumedAtTask"]),
-            Int(result["overBudgetAtTask"]),
-            Text(result["overBudgetReason"]),
-            Text(result["baseModel"]?["sha256"]),
-            Text(provenance?["harnessSha256"]),
-            Text(provenance?["gitCommit"]),
-            stages.Select(s => Long(s?["trainImages"])).ToList(),
-            stages.Select(s => Long(s?["nonFiniteScores"])).ToList());
-    }
-
-    private static string? Text(JsonNode? n) => n?.GetValue<string>();
-    private static int? Int(JsonNode? n) => n?.GetValue<int>();
-    private static long? Long(JsonNode? n) => n?.GetValue<long>();
+    public static RunEvidence Of(RunResult r) => new(
+        r.Fingerprint?.Cell,
+        r.Fingerprint?.Group,
+        r.Fingerprint?.Components.ToJson(),
+        r.Audited,
+        r.ResumedAtTask,
+        r.OverBudgetAtTask,
+        r.OverBudgetReason,
+        r.BaseModel?.Sha256,
+        r.Provenance.HarnessSha256,
+        r.Provenance.GitCommit,
+        r.Stages.Select(s => (long?)s.TrainImages).ToList(),
+        r.Stages.Select(s => (long?)s.NonFiniteScores).ToList());
 }

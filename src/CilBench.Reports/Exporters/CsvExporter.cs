@@ -34,7 +34,7 @@ public sealed class CsvExporter : ExporterBase
             .Column("aia", x => x.Summary.AverageIncrementalAccuracy).Column("last", x => x.Summary.LastAccuracy)
             .Column("forgetting", x => x.Summary.Forgetting).Column("bwt", x => x.Summary.Bwt)
             .Column("task_aware_aia", x => x.Summary.AverageTaskAware)
-            .Column("model_bytes", x => x.Memory.ParameterBytes + x.Memory.BufferBytes).Column("exemplar_bytes", x => x.Memory.ExemplarBytes)
+            .Column("model_bytes", x => x.Memory.ParameterBytes + x.Memory.BufferBytes + x.Memory.InfoBytes).Column("exemplar_bytes", x => x.Memory.ExemplarBytes)
             .Column("total_bytes", x => x.Memory.TotalBytes).Column("exemplars", x => x.Memory.Exemplars)
             .Column("wall_seconds", x => x.Result.Provenance.WallSeconds).Column("train_images", x => x.Run.Evidence.TotalTrainImages)
             .Column("device", x => x.Result.Device).Column("threads", x => x.Result.Provenance.Threads)

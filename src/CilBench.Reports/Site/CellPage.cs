@@ -66,7 +66,7 @@ internal static class CellPage
         {
             html.AppendLine("<h2>Failed runs</h2>");
             Table(html, "failed", ["Seed", "Exit status", "Reason", "Message", "Seconds", "Provenance"], record.Failures.Select(f => new Row([
-                E(f.Seed.ToString(Numbers.Culture)), E(f.Failure.ExitCode.ToString(Numbers.Culture)), E(f.Failure.Reason), E(f.Message ?? Numbers.Missing),
+                E(f.Seed.ToString(Numbers.Culture)), E(f.Failure.ExitCode.ToString(Numbers.Culture)), E(f.Failure.Reason), E(f.Failure.Message ?? Numbers.Missing),
                 E(Numbers.Fixed(f.Failure.Seconds, 1)),
                 A(page.Link(SiteLinks.Provenance(p.Name)) + "#" + SiteLinks.RunAnchor(m.Name, record.Budget, f.Seed), "record"),
             ], Class: "problem") { Data = [("seed", f.Seed.ToString(Numbers.Culture)), ("status", Leaderboard.Kind(ProblemKind.Failed))] }));

@@ -24,7 +24,7 @@ internal static class ProvenancePage
                 var rows = r.AllRuns.Select(x => RunRow(m, r, x.Run, x.Status))
                     .Concat(r.Failures.Select(f => new Row([
                         E(f.Seed.ToString(Numbers.Culture)), "<span class=\"status\">failed</span>",
-                        $"exit {E(f.Failure.ExitCode.ToString(Numbers.Culture))}: {E(f.Failure.Reason)}" + (f.Message is null ? "" : $"<br>{E(f.Message)}"),
+                        $"exit {E(f.Failure.ExitCode.ToString(Numbers.Culture))}: {E(f.Failure.Reason)}" + (f.Failure.Message is null ? "" : $"<br>{E(f.Failure.Message)}"),
                         .. Enumerable.Repeat(E(Numbers.Missing), 10),
                         $"{Code(f.Path)}<details><summary>stderr tail</summary><pre>{E(f.Failure.StderrTail)}</pre></details>",
                     ], Id: SiteLinks.RunAnchor(m.Name, r.Budget, f.Seed), Class: "problem") { Data = [("seed", f.Seed.ToString(Numbers.Culture)), ("status", "failed")] }))
