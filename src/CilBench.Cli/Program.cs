@@ -11,6 +11,7 @@ var root = new RootCommand("CilBench: a benchmark harness for class-incremental 
     ProtocolsCommand.Create(services),
     DataCommand.Create(),
     ReportCommand.Create(),
+    LeaderboardCommand.Create(services),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

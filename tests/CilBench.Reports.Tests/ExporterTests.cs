@@ -55,9 +55,9 @@ public class ExporterTests
         results.AddFailure("finetune", 2, 2, "out of memory");
         var md = Assert.Single(MarkdownExporter.Default.Render(ReportBuilder.Build(results.Root))).Content;
 
-        Assert.Contains("| 1 | replay | 71.00 ± 1.41 | 61.00 ± 1.41 | 76.00 ± 1.41 | 66.00 ± 1.41 | 81.00 ± 1.41 | 71.00 ± 1.41 | 2.305 | 2.005 |", md);
-        Assert.Contains("| 2 | finetune | 61.00 ± 1.41 |", md);
-        Assert.Contains("|  | joint (reference, outside budget) | — | — | — | — | 86.00 ± 1.41 |", md);
+        Assert.Contains("| 1 | a | replay | 71.00 ± 1.41 | 61.00 ± 1.41 | 76.00 ± 1.41 | 66.00 ± 1.41 | 81.00 ± 1.41 | 71.00 ± 1.41 | 2.305 | 2.005 |  |", md);
+        Assert.Contains("| 2 | b | finetune | 61.00 ± 1.41 |", md);
+        Assert.Contains("|  |  | joint (reference, outside budget) | — | — | — | — | 86.00 ± 1.41 |", md);
         Assert.Contains("Ranked by AUC-A", md);
         // The per-stage table of replay: task 0 at b1, cnn then nme.
         Assert.Contains("| 0 | 2 | 81.00 ± 1.41 | 80.00 ± 1.41 |", md);
@@ -73,7 +73,7 @@ public class ExporterTests
         using var doc = JsonDocument.Parse(json);
         var replay = doc.RootElement.GetProperty("protocols")[0].GetProperty("methods")[0];
         Assert.Equal("replay", replay.GetProperty("name").GetString());
-        var cell = replay.GetProperty("cells")[0];
+        var cell = replay.GetProperty("records")[0].GetProperty("aggregate");
         Assert.Equal(71, cell.GetProperty("heads")[0].GetProperty("averageIncrementalAccuracy").GetProperty("mean").GetDouble(), 10);
         Assert.Equal("budgetBytes", cell.GetProperty("memorySource").GetString());
         Assert.False(cell.TryGetProperty("runs", out _));

@@ -74,10 +74,10 @@ public class PlotTests
 
         var svg = XDocument.Parse(ReportPlots.AccuracyCurves(toy, toy.Budgets[0]).Render().ToFileText());
 
-        var points = svg.Descendants(Svg + "circle").Where(c => (string?)c.Attribute("data-series") == "finetune").ToList();
+        var points = Markers(svg).Where(c => (string?)c.Attribute("data-series") == "finetune").ToList();
         Assert.Equal([2.0, 4, 6], points.Select(p => Attr(p, "data-x")));
         Assert.Equal([71.0, 61, 51], points.Select(p => Attr(p, "data-y")));
-        Assert.DoesNotContain(svg.Descendants(Svg + "circle"), c => (string?)c.Attribute("data-series") == "joint");
+        Assert.DoesNotContain(Markers(svg), c => (string?)c.Attribute("data-series") == "joint");
     }
 
     [Fact]
@@ -110,7 +110,10 @@ public class PlotTests
     }
 
     private static XElement Marker(XDocument svg, string series, double x) =>
-        svg.Descendants(Svg + "circle").Single(c => (string?)c.Attribute("data-series") == series && Attr(c, "data-x") == x);
+        Markers(svg).Single(c => (string?)c.Attribute("data-series") == series && Attr(c, "data-x") == x);
+
+    // Each series has its own marker shape (circle, square, triangle...): the data points are the elements of class "point".
+    private static IEnumerable<XElement> Markers(XDocument svg) => svg.Descendants().Where(e => (string?)e.Attribute("class") == "point");
 
     private static double Attr(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
 }

@@ -36,10 +36,15 @@ internal sealed class SyntheticResults : IDisposable
         return r;
     }
 
-    public string Add(string method, int budget, int seed, double offset, string[]? heads = null, bool reference = false, string policy = "budget")
+    /// <param name="threads">The fingerprint's thread count: seeds with different counts are not averaged together.</param>
+    /// <param name="edit">Changes the result's JSON before it is written (a diverged stage, a partial over-budget run).</param>
+    public string Add(string method, int budget, int seed, double offset, string[]? heads = null, bool reference = false, string policy = "budget",
+        int threads = 1, Action<JsonObject>? edit = null)
     {
         var path = ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed);
-        ResultJson.Write(path, Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy));
+        var json = JsonSerializer.SerializeToNode(Run(method, budget, seed, offset, heads ?? ["cnn"], reference, policy, threads), ResultJson.Options)!.AsObject();
+        edit?.Invoke(json);
+        AtomicFile.WriteAllText(path, json.ToJsonString(ResultJson.Options));
         return path;
     }
 
@@ -51,14 +56,15 @@ internal sealed class SyntheticResults : IDisposable
         return path;
     }
 
-    public string AddFailure(string method, int budget, int seed, string reason)
+    /// <param name="message">The child's one-line error (results format 2), if the record has one.</param>
+    public string AddFailure(string method, int budget, int seed, string reason, string? message = null)
     {
         var path = new SweepCell(method, Budgets[budget].Name, seed, ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed)).FailurePath;
-        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, null, "killed", 12.5, DateTime.UnixEpoch);
+        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, message, "killed", 12.5, DateTime.UnixEpoch);
         return AddFile(Path.GetRelativePath(Root, path), JsonSerializer.Serialize(failure, ResultJson.Options));
     }
 
-    public static RunResult Run(string method, int budget, int seed, double offset, string[] heads, bool reference, string policy)
+    public static RunResult Run(string method, int budget, int seed, double offset, string[] heads, bool reference, string policy, int threads = 1)
     {
         var d = offset + 5 * budget + 2 * seed;
         var (budgetName, budgetBytes) = Budgets[budget];
@@ -115,12 +121,12 @@ internal sealed class SyntheticResults : IDisposable
             Provenance = new Provenance
             {
                 HarnessVersion = "0.1.0", HarnessSha256 = "hh", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET", Os = "linux",
-                Machine = "test", Threads = 1, StartedUtc = DateTime.UnixEpoch, FinishedUtc = DateTime.UnixEpoch,
+                Machine = "test", Threads = threads, StartedUtc = DateTime.UnixEpoch, FinishedUtc = DateTime.UnixEpoch,
                 WallSeconds = 100 + 10 * seed, CommandLine = "cilbench run",
             },
             Fingerprint = CellFingerprint.Of(new FingerprintComponents("00",
                 PluginClosure.Of(new SortedDictionary<string, string>(StringComparer.Ordinal) { [method + ".dll"] = "11" }),
-                new HarnessBuild("hh", null), new JsonObject(), new JsonObject { ["name"] = budgetName }, seed, "cpu", 1, "1.13.1")),
+                new HarnessBuild("hh", null), new JsonObject(), new JsonObject { ["name"] = budgetName }, seed, "cpu", threads, "1.13.1")),
             Audited = true,
         };
     }

@@ -68,7 +68,7 @@ public sealed class Protocol
     }
 
     /// <summary>
-    /// Every per-method key (<c>methods</c>, and each point's <c>exemplarsByMethod</c> and <c>backbones</c>; "*" aside)
+    /// Every per-method key (<c>methods</c>, <c>published</c>, and each point's <c>exemplarsByMethod</c> and <c>backbones</c>; "*" aside)
     /// must name a loaded method, ignoring case: a typo would otherwise fall back to the defaults without a word.
     /// </summary>
     /// <exception cref="ProtocolException">A key names no loaded method.</exception>
@@ -77,7 +77,8 @@ public sealed class Protocol
         var keys = Spec.Methods.Keys.Select(k => (field: $"methods.{k}", key: k))
             .Concat(Points.SelectMany((p, i) =>
                 (p.ExemplarsByMethod?.Keys ?? []).Select(k => (field: $"memory.points[{i}].exemplarsByMethod.{k}", key: k))
-                .Concat((p.Backbones?.Keys ?? []).Select(k => (field: $"memory.points[{i}].backbones.{k}", key: k)))));
+                .Concat((p.Backbones?.Keys ?? []).Select(k => (field: $"memory.points[{i}].backbones.{k}", key: k)))))
+            .Concat(Spec.Published.Keys.Select(k => (field: $"published.{k}", key: k)));
         foreach (var (field, key) in keys)
             if (key != "*" && !known.Contains(key, StringComparer.OrdinalIgnoreCase))
                 throw new ProtocolException($"{Where}: {field}: '{key}' is not a loaded method (loaded: {string.Join(", ", known)}; load others with --plugin)");

@@ -92,6 +92,7 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         var points = spec.Memory.Points.Select((p, i) => ResolvePoint(p, policy, classes, trainPerClass, $"memory.points[{i}]", Fail)).ToList();
         var dup = points.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) Fail("memory.points", $"the name '{dup.Key}' is used twice");
+        if (PublishedFigures.Problem(spec.Published, points) is { } published) Fail(published.Field, published.Message);
 
         return new Protocol
         {

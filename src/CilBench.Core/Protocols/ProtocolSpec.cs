@@ -30,6 +30,8 @@ public sealed record ProtocolSpec
     /// trains its own first task.
     /// </summary>
     public string? BaseModel { get; init; }
+    /// <summary>Figures a method's paper or reference code reports for this protocol, per method name.</summary>
+    public Dictionary<string, PublishedFigures> Published { get; init; } = [];
 }
 
 public sealed record DatasetSpec

@@ -17,6 +17,10 @@ public sealed record CellAggregate
     public required IReadOnlyList<HeadAggregate> Heads { get; init; }
     public required IReadOnlyList<StageAggregate> Stages { get; init; }
     public required Stat WallSeconds { get; init; }
+    /// <summary>Images served to the learner during Learn over all stages (the compute the cell cost); null when a run does not say.</summary>
+    public Stat? TrainImages { get; init; }
+    /// <summary>The devices the seeds ran on, in seed order, each once.</summary>
+    public required IReadOnlyList<string> Devices { get; init; }
     /// <summary>Memory in MB (bytes / 2^20) for the accuracy-memory plot and AUC.</summary>
     public required double MemoryMegabytes { get; init; }
     public required MemorySource MemorySource { get; init; }
@@ -28,6 +32,9 @@ public sealed record CellAggregate
     public MemoryAggregate FinalMemory => Stages[^1].Memory;
 
     public HeadAggregate? Head(string name) => Heads.FirstOrDefault(h => h.Head == name);
+
+    /// <summary>The run of one seed.</summary>
+    public LoadedRun Run(int seed) => Runs.First(r => r.Result.Seed == seed);
 
     /// <summary>Aggregates the runs of one cell; seeds must agree on the budget, the stages and the heads.</summary>
     public static CellAggregate Of(IReadOnlyList<LoadedRun> runs)
@@ -57,6 +64,8 @@ public sealed record CellAggregate
             Heads = heads.Select(h => Head(h, results)).ToList(),
             Stages = first.Stages.Select((s, i) => new StageAggregate(s.Task, s.ClassesSeen, MemoryAggregate.Of(results.Select(r => r.Stages[i].Memory).ToList()))).ToList(),
             WallSeconds = Stat.Of(results.Select(r => r.Provenance.WallSeconds)),
+            TrainImages = runs.All(r => r.Evidence.TotalTrainImages is not null) ? Stat.Of(runs.Select(r => (double)r.Evidence.TotalTrainImages!.Value)) : null,
+            Devices = results.Select(r => r.Device).Distinct().ToList(),
             MemoryMegabytes = (memoryBytes ?? results.Average(r => (double)r.Stages[^1].Memory.TotalBytes)) / BudgetPoint.BytesPerMegabyte,
             MemorySource = memoryBytes is null ? MemorySource.MeasuredTotal : MemorySource.BudgetBytes,
             Runs = runs,

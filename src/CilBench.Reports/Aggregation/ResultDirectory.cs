@@ -16,7 +16,24 @@ public static partial class ResultDirectory
     [GeneratedRegex(@"^seed-(?<seed>\d+)(?<failed>\.failed)?\.json$")]
     private static partial Regex CellFile();
 
-    public static ResultScan Read(string dir)
+    /// <summary>
+    /// Reads several directories as one (runs merged from many machines); the same cell in two of them is an error, as
+    /// within one. Files are read in ordinal path order per directory, directories in the order given.
+    /// </summary>
+    public static ResultScan Read(IReadOnlyList<string> dirs)
+    {
+        if (dirs.Count == 0) throw new ArgumentException("no results directory given", nameof(dirs));
+        var scans = dirs.Select(ReadOne).ToList();
+        var runs = scans.SelectMany(s => s.Runs).ToList();
+        CheckUnique(runs);
+        // A failure record for a cell another directory has a result for is stale too: a retry elsewhere succeeded.
+        var done = runs.Select(r => (r.Result.Protocol.Name, r.Result.Method.Name, r.Result.Budget.Name, r.Result.Seed)).ToHashSet();
+        return new ResultScan(runs, scans.SelectMany(s => s.Failures).Where(f => !done.Contains((f.Protocol, f.Method, f.Budget, f.Seed))).ToList());
+    }
+
+    public static ResultScan Read(string dir) => Read([dir]);
+
+    private static ResultScan ReadOne(string dir)
     {
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"results directory '{dir}' does not exist");
         var runs = new List<LoadedRun>();
@@ -26,11 +43,10 @@ public static partial class ResultDirectory
             var match = CellFile().Match(Path.GetFileName(file));
             if (!match.Success) continue;
             var seed = int.Parse(match.Groups["seed"].Value);
-            if (!match.Groups["failed"].Success) runs.Add(new LoadedRun(file, ReadRun(file)));
+            if (!match.Groups["failed"].Success) runs.Add(ReadRun(file));
             // A result beside a failure record means a later attempt succeeded; the record is stale.
             else if (!File.Exists(ResultPathOf(file))) failures.Add(ReadFailure(file, seed));
         }
-        CheckUnique(runs);
         return new ResultScan(runs, failures);
     }
 
@@ -43,7 +59,7 @@ public static partial class ResultDirectory
 
     private static string ResultPathOf(string failurePath) => failurePath[..^".failed.json".Length] + ".json";
 
-    private static RunResult ReadRun(string file)
+    private static LoadedRun ReadRun(string file)
     {
         RunResult result;
         try
@@ -56,7 +72,7 @@ public static partial class ResultDirectory
             throw ReportException.InFile(file, e);
         }
         if (RunChecks.Problem(result) is { } problem) throw new ReportException(file, problem);
-        return result;
+        return new LoadedRun(file, result) { Evidence = RunEvidence.Of(result) };
     }
 
     private static FailedCell ReadFailure(string file, int seed)

@@ -4,10 +4,11 @@ using CsvHelper;
 namespace CilBench.Reports.Exporters;
 
 /// <summary>
-/// Four CSV files for analysis elsewhere (pandas, R, a spreadsheet); numbers in full precision, invariant culture,
-/// percentages for accuracies and bytes for memory. runs.csv: one row per run (cell and seed) and head.
+/// CSV files for analysis elsewhere (pandas, R, a spreadsheet); numbers in full precision, invariant culture,
+/// percentages for accuracies and bytes for memory. runs.csv: one row per run (cell and seed, averaged or not, with its status) and head.
 /// summary.csv: one row per protocol, method, budget point and head, mean and std over seeds. stages.csv: one row per
-/// stage of those, the averaged curves. auc.csv: one row per method and head with an AUC.
+/// stage of those, the averaged curves. auc.csv: one row per method and head with an AUC. leaderboard.csv: one row per
+/// leaderboard row and budget point. problems.csv: every run left out of an average, and why.
 /// </summary>
 public sealed class CsvExporter : ExporterBase
 {
@@ -22,19 +23,23 @@ public sealed class CsvExporter : ExporterBase
         var cells = (from p in report.Protocols from m in p.Methods from c in m.Cells select c).ToList();
 
         yield return new ExportFile("runs.csv", Rows(
-                from c in cells
-                from run in c.Runs
-                from h in run.Result.Summary
-                select (Cell: c, Run: run.Result, File: run.Path, Head: h.Key, Summary: h.Value, Memory: run.Result.Stages[^1].Memory))
-            .Column("protocol", x => x.Cell.Protocol).Column("method", x => x.Cell.Method).Column("reference", x => x.Cell.Reference)
-            .Column("budget", x => x.Cell.Budget.Name).Column("policy", x => x.Cell.Budget.Policy).Column("budget_bytes", x => x.Cell.Budget.Bytes)
-            .Column("seed", x => x.Run.Seed).Column("head", x => x.Head)
+                from p in report.Protocols
+                from rec in p.Records
+                from x in rec.AllRuns
+                from h in x.Run.Result.Summary
+                select (Run: x.Run, Result: x.Run.Result, x.Status, Head: h.Key, Summary: h.Value, Memory: x.Run.Result.Stages[^1].Memory))
+            .Column("protocol", x => x.Result.Protocol.Name).Column("method", x => x.Result.Method.Name).Column("reference", x => x.Result.Method.Reference)
+            .Column("budget", x => x.Result.Budget.Name).Column("policy", x => x.Result.Budget.Policy).Column("budget_bytes", x => x.Result.Budget.Bytes)
+            .Column("seed", x => x.Result.Seed).Column("status", x => x.Status).Column("head", x => x.Head)
             .Column("aia", x => x.Summary.AverageIncrementalAccuracy).Column("last", x => x.Summary.LastAccuracy)
             .Column("forgetting", x => x.Summary.Forgetting).Column("bwt", x => x.Summary.Bwt)
             .Column("task_aware_aia", x => x.Summary.AverageTaskAware)
-            .Column("model_bytes", x => x.Memory.ParameterBytes + x.Memory.BufferBytes).Column("exemplar_bytes", x => x.Memory.ExemplarBytes)
+            .Column("model_bytes", x => x.Memory.ParameterBytes + x.Memory.BufferBytes + x.Memory.InfoBytes).Column("exemplar_bytes", x => x.Memory.ExemplarBytes)
             .Column("total_bytes", x => x.Memory.TotalBytes).Column("exemplars", x => x.Memory.Exemplars)
-            .Column("wall_seconds", x => x.Run.Provenance.WallSeconds).Column("file", x => x.File)
+            .Column("wall_seconds", x => x.Result.Provenance.WallSeconds).Column("train_images", x => x.Run.Evidence.TotalTrainImages)
+            .Column("device", x => x.Result.Device).Column("threads", x => x.Result.Provenance.Threads)
+            .Column("fingerprint_group", x => x.Run.Evidence.Group).Column("fingerprint_cell", x => x.Run.Evidence.Cell)
+            .Column("file", x => x.Run.Path)
             .ToCsv());
 
         yield return new ExportFile("summary.csv", Rows(from c in cells from h in c.Heads select (Cell: c, Head: h))
@@ -65,6 +70,28 @@ public sealed class CsvExporter : ExporterBase
             .Column("protocol", x => x.Protocol).Column("method", x => x.Method.Name).Column("reference", x => x.Method.Reference)
             .Column("head", x => x.Auc.Head).Column("auc_a", x => x.Auc.AucA).Column("auc_l", x => x.Auc.AucL)
             .Column("from_mb", x => x.Auc.FromMegabytes).Column("to_mb", x => x.Auc.ToMegabytes).Column("points", x => x.Auc.Points)
+            .ToCsv());
+
+        yield return new ExportFile("leaderboard.csv", Rows(
+                from p in report.Protocols
+                from r in p.Leaderboard.Rows
+                from i in Enumerable.Range(0, p.Leaderboard.Columns.Count)
+                select (Protocol: p, Row: r, Point: p.Leaderboard.Columns[i], Cell: r.Cells[i]))
+            .Column("protocol", x => x.Protocol.Name).Column("ranked_by", x => x.Protocol.Leaderboard.RankedBy)
+            .Column("rank", x => x.Row.Rank).Column("mark", x => x.Row.Mark).Column("method", x => x.Row.Method)
+            .Column("reference", x => x.Row.Reference).Column("head", x => x.Row.Head)
+            .Column("auc_a", x => x.Row.AucA).Column("auc_l", x => x.Row.AucL)
+            .Column("auc_from_mb", x => x.Row.AucFromMegabytes).Column("auc_to_mb", x => x.Row.AucToMegabytes)
+            .Column("budget", x => x.Point.Name).Column("memory_mb", x => x.Point.Megabytes).Column("seeds", x => x.Cell?.Seeds)
+            .Column("aia_mean", x => x.Cell?.AverageIncrementalAccuracy.Mean).Column("aia_std", x => x.Cell?.AverageIncrementalAccuracy.Std)
+            .Column("last_mean", x => x.Cell?.LastAccuracy.Mean).Column("last_std", x => x.Cell?.LastAccuracy.Std)
+            .Column("not_ranked", x => x.Row.NotRanked)
+            .ToCsv());
+
+        yield return new ExportFile("problems.csv", Rows(from p in report.Protocols from rec in p.Records from pr in rec.Problems select (Protocol: p.Name, Record: rec, Problem: pr))
+            .Column("protocol", x => x.Protocol).Column("method", x => x.Record.Method).Column("budget", x => x.Record.Budget)
+            .Column("kind", x => x.Problem.Kind).Column("seeds", x => string.Join(" ", x.Problem.Seeds))
+            .Column("detail", x => x.Problem.Detail).Column("files", x => string.Join(" ", x.Problem.Files))
             .ToCsv());
     }
 

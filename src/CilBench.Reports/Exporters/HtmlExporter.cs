@@ -31,7 +31,7 @@ public sealed class HtmlExporter : ExporterBase
             + "th,td{border:1px solid #ccc;padding:4px 8px;text-align:right}th:first-child,td:first-child,th:nth-child(2),td:nth-child(2){text-align:left}"
             + "figure{margin:1em 0}figcaption{font-size:90%;color:#555}</style></head><body>");
         html.AppendLine("<h1>CilBench report</h1>");
-        html.AppendLine($"<p>Results: <code>{E(report.ResultsDirectory)}</code></p>");
+        html.AppendLine($"<p>Results: {string.Join(", ", report.ResultsDirectories.Select(d => $"<code>{E(d)}</code>"))}</p>");
         html.AppendLine($"<p>{E(Notes.Accuracy)}</p><p>{E(Notes.Auc)}</p>");
         foreach (var p in report.Protocols)
         {
@@ -45,6 +45,11 @@ public sealed class HtmlExporter : ExporterBase
             if (BreakdownMethod(p) is { } m)
                 foreach (var cell in m.Cells)
                     Figure(html, files, $"{dir}/memory-{FileNames.Part(m.Name)}-{FileNames.Part(cell.Budget.Name)}.svg", ReportPlots.MemoryBreakdown(m, cell).Render());
+            if (p.Records.Any(r => r.Problems.Count > 0))
+            {
+                html.AppendLine("<h3>Runs left out of averages</h3>");
+                Table(html, ReportTables.Problems(p));
+            }
             html.AppendLine("<h3>AUC per head</h3>");
             Table(html, ReportTables.Auc(p));
             html.AppendLine("<h3>Summary per head</h3>");

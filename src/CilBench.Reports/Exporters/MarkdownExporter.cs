@@ -15,7 +15,7 @@ public sealed class MarkdownExporter : ExporterBase
     {
         var md = new StringBuilder();
         md.AppendLine("# CilBench report").AppendLine();
-        md.AppendLine($"Results: `{report.ResultsDirectory}`.").AppendLine();
+        md.AppendLine($"Results: {string.Join(", ", report.ResultsDirectories.Select(d => $"`{d}`"))}.").AppendLine();
         md.AppendLine(Notes.Accuracy).AppendLine();
         md.AppendLine(Notes.Auc).AppendLine();
         foreach (var p in report.Protocols)
@@ -23,6 +23,11 @@ public sealed class MarkdownExporter : ExporterBase
             md.AppendLine($"## {p.Name}").AppendLine();
             md.AppendLine($"Dataset {p.Dataset}, {p.Tasks} tasks, memory policy `{p.Policy}`. {p.Leaderboard.RankingNote}").AppendLine();
             Table(md, p.Leaderboard.ToTable());
+            if (p.Records.Any(r => r.Problems.Count > 0))
+            {
+                md.AppendLine("### Runs left out of averages").AppendLine();
+                Table(md, ReportTables.Problems(p));
+            }
             md.AppendLine("### AUC per head").AppendLine();
             Table(md, ReportTables.Auc(p));
             md.AppendLine("### Summary per head").AppendLine();

@@ -49,6 +49,13 @@ public static class ReportTables
                 .. columns.Select(x => i < x.Head.Top1Curve.Count ? Numbers.MeanStd(x.Head.Top1Curve[i]) : Numbers.Missing)])]);
     }
 
+    /// <summary>Every run of the protocol left out of an average (failed, over budget, diverged, fingerprints that differ) and why.</summary>
+    public static TextTable Problems(ProtocolReport protocol) => new(
+        ["Method", "Budget", "Problem", "Seeds", "Detail"],
+        [.. from r in protocol.Records
+            from pr in r.Problems
+            select (IReadOnlyList<string>)[r.Method, r.Budget, Leaderboards.Leaderboard.Kind(pr.Kind), string.Join(", ", pr.Seeds), pr.Detail]]);
+
     public static TextTable Failures(IReadOnlyList<FailedCell> failures) => new(
         ["Protocol", "Method", "Budget", "Seed", "Exit code", "Reason", "Seconds", "File"],
         [.. failures.Select(f => (IReadOnlyList<string>)[

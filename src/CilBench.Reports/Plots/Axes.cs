@@ -40,15 +40,22 @@ internal static class Axes
         svg.Text((f.PlotLeft + f.PlotRight) / 2, f.Height - 16, label, "middle", 13);
     }
 
-    /// <summary>One entry per line or layer: a line sample (dashed where the line is), or a filled box for bars.</summary>
-    public static void Legend(SvgDocument svg, ChartFrame f, IEnumerable<(string Name, string Colour, bool Dashed)> entries, bool boxes = false)
+    /// <summary>One entry per line or layer: a line sample with its marker (dashed where the line is), or a filled box for bars.</summary>
+    public static void Legend(SvgDocument svg, ChartFrame f, IEnumerable<(string Name, string Colour, bool Dashed)> entries, bool boxes = false,
+        IReadOnlyList<MarkerShape>? markers = null)
     {
         var x = f.PlotRight + 16;
         var y = f.PlotTop + 6;
+        var k = 0;
         foreach (var (name, colour, dashed) in entries)
         {
             if (boxes) svg.Rect(x + 4, y - 6, 14, 12, colour);
-            else svg.Line(x, y, x + 22, y, colour, 3, dashed);
+            else
+            {
+                svg.Line(x, y, x + 22, y, colour, 3, dashed);
+                if (markers is not null) svg.Marker(markers[k], x + 11, y, 4.5, colour);
+            }
+            k++;
             svg.Text(x + 28, y + 4, name);
             y += 20;
         }

@@ -37,7 +37,7 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
             foreach (var p in points)
             {
                 var tooltip = $"{s.Name}{(p.Label is null ? "" : $" @ {p.Label}")}: ({Tip(p.X)}, {Tip(p.Y)})";
-                var marker = svg.Circle(x.Map(p.X), y.Map(p.Y), 3.5, s.Colour, tooltip);
+                var marker = svg.Marker(s.Marker, x.Map(p.X), y.Map(p.Y), 4, s.Colour, tooltip);
                 // Data attributes tie a marker back to its data, for tests and for anyone post-processing the SVG.
                 marker.SetAttributeValue("class", "point");
                 marker.SetAttributeValue("data-series", s.Name);
@@ -45,7 +45,7 @@ public sealed record LineChart(string Title, string XLabel, string YLabel, IRead
                 marker.SetAttributeValue("data-y", Numbers.RoundTrip(p.Y));
             }
         }
-        Axes.Legend(svg, Frame, Series.Select(s => (s.Name, s.Colour, s.Dashed)));
+        Axes.Legend(svg, Frame, Series.Select(s => (s.Name, s.Colour, s.Dashed)), markers: Series.Select(s => s.Marker).ToList());
         return svg;
     }
 

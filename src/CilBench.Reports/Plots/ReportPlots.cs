@@ -15,11 +15,11 @@ public static class ReportPlots
         "Number of classes",
         "Top-1 accuracy (%)",
         protocol.Methods
-            .Select((m, i) => (Method: m, Colour: Palette.Colour(i), Cell: m.Cell(budget.Name)))
+            .Select((m, i) => (Method: m, Index: i, Colour: Palette.Colour(i), Cell: m.Cell(budget.Name)))
             .Where(x => x.Cell?.Head(x.Method.PrimaryHead) is not null)
             .Select(x => new Series(x.Method.Name, x.Colour,
                 x.Cell!.Stages.Zip(x.Cell.Head(x.Method.PrimaryHead)!.Top1Curve, (s, a) => new PlotPoint(s.ClassesSeen, a.Mean, $"task {s.Task}")).ToList(),
-                x.Method.Reference))
+                x.Method.Reference) { Marker = MarkerShapes.For(x.Index) })
             .ToList());
 
     /// <summary>MEMO's figure: average incremental accuracy against memory (MB) across the budget ladder.</summary>
@@ -32,7 +32,7 @@ public static class ReportPlots
                 m.Cells.Where(c => c.Head(m.PrimaryHead) is not null)
                     .Select(c => new PlotPoint(c.MemoryMegabytes, c.Head(m.PrimaryHead)!.AverageIncrementalAccuracy.Mean, c.Budget.Name))
                     .ToList(),
-                m.Reference))
+                m.Reference) { Marker = MarkerShapes.For(i) })
             .ToList());
 
     /// <summary>Model (parameters + buffers) and exemplar megabytes per stage, mean over seeds; the byte budget as a line.</summary>
@@ -49,4 +49,12 @@ public static class ReportPlots
         Limit = cell.Budget is { Policy: "budget", Bytes: long bytes } ? bytes / BudgetPoint.BytesPerMegabyte : null,
         LimitLabel = cell.Budget.Bytes is long b ? $"budget {Numbers.Megabytes(b)} MB" : null,
     };
+
+    /// <summary>The accuracy matrix of a head, mean over the cell's seeds: row i after task i, column j task j's classes.</summary>
+    public static HeatMap AccuracyMatrix(CellAggregate cell, string head) => new(
+        $"{cell.Protocol}: {cell.Method} accuracy matrix ({head}), budget {cell.Budget.Name}",
+        "After task",
+        "Accuracy on the classes of task",
+        cell.Stages.Select((_, i) => (IReadOnlyList<double>)cell.Runs[0].Result.Stages[i].Heads[head].AccuracyMatrixRow
+            .Select((_, j) => cell.Runs.Average(r => r.Result.Stages[i].Heads[head].AccuracyMatrixRow[j])).ToList()).ToList());
 }

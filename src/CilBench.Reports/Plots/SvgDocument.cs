@@ -40,6 +40,23 @@ public sealed class SvgDocument
     public XElement Circle(double cx, double cy, double r, string fill, string? tooltip = null) =>
         Add(new XElement(Ns + "circle", A("cx", cx), A("cy", cy), A("r", r), new XAttribute("fill", fill)), tooltip);
 
+    /// <summary>A marker of the given shape and radius centred on (cx, cy).</summary>
+    public XElement Marker(MarkerShape shape, double cx, double cy, double r, string fill, string? tooltip = null)
+    {
+        if (shape == MarkerShape.Circle) return Circle(cx, cy, r, fill, tooltip);
+        if (shape == MarkerShape.Square) return Rect(cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8, fill, tooltip);
+        (double X, double Y)[] corners = shape switch
+        {
+            MarkerShape.TriangleUp => [(0, -1.25), (1.1, 0.8), (-1.1, 0.8)],
+            MarkerShape.TriangleDown => [(0, 1.25), (1.1, -0.8), (-1.1, -0.8)],
+            MarkerShape.Diamond => [(0, -1.3), (1.3, 0), (0, 1.3), (-1.3, 0)],
+            _ => [(-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4), (0.4, 1.2), (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4)],
+        };
+        return Add(new XElement(Ns + "polygon",
+            new XAttribute("points", string.Join(" ", corners.Select(c => $"{N(cx + c.X * r)},{N(cy + c.Y * r)}"))),
+            new XAttribute("fill", fill)), tooltip);
+    }
+
     /// <summary>Text anchored (start, middle or end) at (x, y); rotate is in degrees about (x, y), -90 for a y-axis label.</summary>
     public XElement Text(double x, double y, string text, string anchor = "start", double size = 12, double rotate = 0, bool bold = false)
     {
