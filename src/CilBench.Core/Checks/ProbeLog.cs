@@ -1,0 +1,55 @@
+using CilBench.Abstractions;
+
+namespace CilBench.Core.Checks;
+
+/// <summary>
+/// What the probes of one check run saw: the task under way, the first violation of each check, what a learner threw,
+/// and the state at every stage. Shared by every learner the run creates (the trained one and the audit's reloads).
+/// </summary>
+internal sealed class ProbeLog(string workDirectory)
+{
+    private readonly Dictionary<ContractCheck, string> violations = [];
+
+    /// <summary>A folder the probes may write to (checkpoint round trips).</summary>
+    public string WorkDirectory { get; } = workDirectory;
+
+    /// <summary>The task being learned or evaluated; -1 before the first.</summary>
+    public int Task { get; private set; } = -1;
+
+    /// <summary>Classes seen after the current task: the width every head's scores must have.</summary>
+    public int SeenClasses { get; private set; }
+
+    /// <summary>The head names of the first prediction; later ones must match.</summary>
+    public IReadOnlyList<string>? Heads { get; set; }
+
+    /// <summary>The state at each stage, measured when the stage's first prediction was asked for.</summary>
+    public List<StageState> Stages { get; } = [];
+
+    /// <summary>Rankings asked for, and how many classes got fewer candidates than wanted (allowed: the harness keeps what is proposed).</summary>
+    public int Rankings { get; set; }
+
+    public int ShortRankings { get; set; }
+
+    /// <summary>"Learn threw ... at task 1: ...", for the learner call that failed, if any.</summary>
+    public string? Threw { get; private set; }
+
+    public bool StageProbeDue => Task >= 0 && (Stages.Count == 0 || Stages[^1].Task != Task);
+
+    public void TaskStarted(TaskContext task)
+    {
+        Task = task.TaskIndex;
+        SeenClasses = task.TotalClasses;
+    }
+
+    /// <summary>Keeps the first violation of a check; later ones are usually its consequences.</summary>
+    public void Violation(ContractCheck check, string message) => violations.TryAdd(check, message);
+
+    public string? ViolationOf(ContractCheck check) => violations.GetValueOrDefault(check);
+
+    /// <summary>Records the first learner call that threw; returns false so it can sit in an exception filter.</summary>
+    public bool RecordThrow(string call, Exception e)
+    {
+        Threw ??= $"{call} threw {e.GetType().Name} at task {Task}: {e.Message}";
+        return false;
+    }
+}
