@@ -13,10 +13,15 @@ internal sealed record CheckRun(RunResult? Result, Exception? Error, ProbeLog Pr
 {
     public bool Completed => Result is not null;
 
-    /// <summary>The check a run's error belongs to: the runner's own refusals name theirs, the rest is the run's.</summary>
+    /// <summary>
+    /// The check a run's error belongs to: a violation the probes saw in the task the run stopped at (the runner then
+    /// refused what the probe had already seen, e.g. a repeated candidate or non-finite scores), else the runner's own
+    /// refusals name theirs, and the rest is the run's.
+    /// </summary>
     public ContractCheck? Blamed => Error switch
     {
         null => null,
+        _ when Probe.ViolatedNow is { } seen => seen,
         OverBudgetException => ContractCheck.Budget,
         InvalidOperationException e when e.Message.StartsWith("restart audit", StringComparison.Ordinal) => ContractCheck.State,
         _ => ContractCheck.Run,

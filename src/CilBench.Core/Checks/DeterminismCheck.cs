@@ -15,8 +15,12 @@ internal static class DeterminismCheck
         if (e.Prejudge(ContractCheck.Determinism) is { } verdict) return verdict;
         var (first, second) = (e.First, e.Second!);
         var seed = first.Result!.Seed;
+        var rankingsDiffer = first.Probe.RankingDigests.Zip(second.Probe.RankingDigests)
+            .Where(pair => pair.First != pair.Second).Select(pair => (int?)pair.First.Task).FirstOrDefault();
         for (var i = 0; i < first.Result.Stages.Count; i++)
         {
+            if (rankingsDiffer == i)
+                return Fail(seed, i, "the exemplar rankings differ");
             if (first.Probe.Stages[i].Difference(second.Probe.Stages[i]) is { } state)
                 return Fail(seed, i, $"the state's {state}");
             var (a, b) = (first.Result.Stages[i], second.Result!.Stages[i]);
@@ -31,7 +35,7 @@ internal static class DeterminismCheck
             if (Json(a.Events) != Json(b.Events)) return Fail(seed, i, "the reported events differ");
         }
         return CheckResult.Pass(ContractCheck.Determinism,
-            $"two runs with seed {seed}: the same state bit for bit and the same figures at all {first.Result.Stages.Count} stages");
+            $"two runs with seed {seed}: the same state bit for bit, the same exemplar rankings and the same figures at all {first.Result.Stages.Count} stages");
     }
 
     private static CheckResult Fail(int seed, int task, string what) =>

@@ -29,6 +29,7 @@ internal sealed class ProbeLearner(IIncrementalLearner inner, ProbeLog log) : II
         var ranking = Call("RankExemplars", () => inner.RankExemplars(request));
         log.Rankings++;
         log.ShortRankings += request.Classes.Count(c => ranking.Ranked.TryGetValue(c.ClassIndex, out var r) && r?.Length < c.Wanted);
+        log.RankingDigests.Add((log.Task, Digest(ranking)));
         if (RankingProblem(request, ranking) is { } problem) log.Violation(ContractCheck.Ranking, $"task {log.Task}: {problem}");
         return ranking;
     }
@@ -66,6 +67,12 @@ internal sealed class ProbeLearner(IIncrementalLearner inner, ProbeLog log) : II
         call();
         return null;
     });
+
+    private static string Digest(ExemplarRanking ranking)
+    {
+        var text = string.Join(";", ranking.Ranked.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}:{string.Join(",", kv.Value ?? [])}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
 
     private static string? RankingProblem(ExemplarRequest request, ExemplarRanking ranking)
     {

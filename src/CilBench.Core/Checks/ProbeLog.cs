@@ -8,7 +8,8 @@ namespace CilBench.Core.Checks;
 /// </summary>
 internal sealed class ProbeLog(string workDirectory)
 {
-    private readonly Dictionary<ContractCheck, string> violations = [];
+    // In the order seen, one per check.
+    private readonly List<(ContractCheck Check, string Message, int Task)> violations = [];
 
     /// <summary>A folder the probes may write to (checkpoint round trips).</summary>
     public string WorkDirectory { get; } = workDirectory;
@@ -30,6 +31,9 @@ internal sealed class ProbeLog(string workDirectory)
 
     public int ShortRankings { get; set; }
 
+    /// <summary>Every ranking returned, as (task, SHA-256 of its classes and positions), in order.</summary>
+    public List<(int Task, string Digest)> RankingDigests { get; } = [];
+
     /// <summary>"Learn threw ... at task 1: ...", for the learner call that failed, if any.</summary>
     public string? Threw { get; private set; }
 
@@ -42,9 +46,15 @@ internal sealed class ProbeLog(string workDirectory)
     }
 
     /// <summary>Keeps the first violation of a check; later ones are usually its consequences.</summary>
-    public void Violation(ContractCheck check, string message) => violations.TryAdd(check, message);
+    public void Violation(ContractCheck check, string message)
+    {
+        if (ViolationOf(check) is null) violations.Add((check, message, Task));
+    }
 
-    public string? ViolationOf(ContractCheck check) => violations.GetValueOrDefault(check);
+    public string? ViolationOf(ContractCheck check) => violations.FirstOrDefault(v => v.Check == check).Message;
+
+    /// <summary>The check of the first violation seen during the current task, if any (what a run that stops now stopped on).</summary>
+    public ContractCheck? ViolatedNow => violations.FirstOrDefault(v => v.Task == Task).Check;
 
     /// <summary>Records the first learner call that threw; returns false so it can sit in an exception filter.</summary>
     public bool RecordThrow(string call, Exception e)
