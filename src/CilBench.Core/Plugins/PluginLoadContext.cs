@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using CilBench.Abstractions;
-using CilBench.Torch;
 
 namespace CilBench.Core.Plugins;
 
@@ -12,11 +10,7 @@ namespace CilBench.Core.Plugins;
 /// </summary>
 internal sealed class PluginLoadContext(string pluginPath) : AssemblyLoadContext(Path.GetFileName(pluginPath))
 {
-    private static readonly HashSet<string> Shared = new(StringComparer.OrdinalIgnoreCase)
-    {
-        typeof(IMethod).Assembly.GetName().Name!,
-        typeof(Tensor).Assembly.GetName().Name!,
-    };
+    private static readonly HashSet<string> Shared = new(PluginLoader.SharedAssemblies.Select(a => a.GetName().Name!), StringComparer.OrdinalIgnoreCase);
 
     private readonly AssemblyDependencyResolver resolver = new(pluginPath);
 

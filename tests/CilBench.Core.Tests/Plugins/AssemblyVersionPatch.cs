@@ -1,0 +1,40 @@
+using System.Buffers.Binary;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+namespace CilBench.Core.Tests.Plugins;
+
+/// <summary>
+/// Rewrites version numbers in an assembly's metadata, in place: its own version (the Assembly table) or the version at
+/// which it references another assembly (the AssemblyRef table). Stands in for an assembly built against another
+/// contract version, or a harness of another contract version, without building one.
+/// </summary>
+internal static class AssemblyVersionPatch
+{
+    /// <summary>Sets the assembly's own version.</summary>
+    public static void Definition(string path, Version version) =>
+        // An Assembly row starts with HashAlgId (4 bytes), then the four 2-byte version numbers.
+        Patch(path, version, reader => reader.GetTableMetadataOffset(TableIndex.Assembly) + 4);
+
+    /// <summary>Sets the version at which the assembly references <paramref name="name"/>.</summary>
+    public static void Reference(string path, string name, Version version) =>
+        // An AssemblyRef row starts with the four 2-byte version numbers.
+        Patch(path, version, reader =>
+        {
+            var handle = reader.AssemblyReferences.Single(h => reader.GetString(reader.GetAssemblyReference(h).Name) == name);
+            return reader.GetTableMetadataOffset(TableIndex.AssemblyRef)
+                + (MetadataTokens.GetRowNumber(handle) - 1) * reader.GetTableRowSize(TableIndex.AssemblyRef);
+        });
+
+    private static void Patch(string path, Version version, Func<MetadataReader, int> offsetInMetadata)
+    {
+        var bytes = File.ReadAllBytes(path);
+        int offset;
+        using (var pe = new PEReader(new MemoryStream(bytes)))
+            offset = pe.PEHeaders.MetadataStartOffset + offsetInMetadata(pe.GetMetadataReader());
+        var numbers = new[] { version.Major, version.Minor, Math.Max(version.Build, 0), Math.Max(version.Revision, 0) };
+        for (var i = 0; i < 4; i++) BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(offset + 2 * i), (ushort)numbers[i]);
+        File.WriteAllBytes(path, bytes);
+    }
+}
