@@ -4,31 +4,42 @@ using CilBench.Torch;
 namespace CilBench.Plugins.Tests;
 
 /// <summary>
-/// Wraps a method so that a test can read the run's learner after the last task: the first learner created (the
-/// run's own; later ones are the restart audit's) copies its state to the CPU when the harness disposes it.
+/// Wraps a method so that a test can read the run's learner after the last task. Every learner copies its state to the
+/// CPU when the harness disposes it; the run's final learner is disposed last (the restart audit's reloaded learners
+/// replace the trained ones stage by stage), so the copy left is the final state.
 /// </summary>
-public sealed class FinalStateMethod(IMethod inner) : IMethod
+public sealed class FinalStateMethod(IMethod inner, FinalStateMethod.Holder? holder = null) : IMethod, IMethodWrapper
 {
-    private bool created;
+    private readonly Holder kept = holder ?? new Holder();
 
     /// <summary>The run learner's state tensors by name, once the run has ended.</summary>
-    public Dictionary<string, Tensor>? FinalState { get; private set; }
+    public Dictionary<string, Tensor>? FinalState => kept.State;
 
+    public IMethod Inner => inner;
     public string Name => inner.Name;
     public string Version => inner.Version;
     public string Paper => inner.Paper;
     public string DefaultHyperParameters => inner.DefaultHyperParameters;
     public bool IsReference => inner.IsReference;
 
-    public IIncrementalLearner Create(MethodContext context)
+    public IMethod Around(IMethod fresh) => new FinalStateMethod(fresh, kept);
+
+    public IIncrementalLearner Create(MethodContext context) => new Capturing(inner.Create(context), kept);
+
+    /// <summary>The copy shared by a wrapper and the wrappers of its reloads.</summary>
+    public sealed class Holder
     {
-        var learner = inner.Create(context);
-        if (created) return learner;
-        created = true;
-        return new Capturing(learner, state => FinalState = state);
+        public Dictionary<string, Tensor>? State { get; private set; }
+
+        public void Keep(Dictionary<string, Tensor> state)
+        {
+            if (State is not null)
+                foreach (var t in State.Values) t.Dispose();
+            State = state;
+        }
     }
 
-    private sealed class Capturing(IIncrementalLearner learner, Action<Dictionary<string, Tensor>> keep) : IIncrementalLearner
+    private sealed class Capturing(IIncrementalLearner learner, Holder kept) : IIncrementalLearner
     {
         public void Learn(TaskContext task) => learner.Learn(task);
 
@@ -44,7 +55,7 @@ public sealed class FinalStateMethod(IMethod inner) : IMethod
 
         public void Dispose()
         {
-            keep(learner.State().Tensors.ToDictionary(kv => kv.Key, kv => kv.Value.Tensor.to(Device.CPU, copy: true).DetachFromDisposeScope()));
+            kept.Keep(learner.State().Tensors.ToDictionary(kv => kv.Key, kv => kv.Value.Tensor.to(Device.CPU, copy: true).DetachFromDisposeScope()));
             learner.Dispose();
         }
     }

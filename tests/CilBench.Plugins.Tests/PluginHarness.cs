@@ -40,8 +40,15 @@ public static class PluginHarness
     {
         using var services = CilBenchServices.Build();
         var protocol = services.GetRequiredService<ProtocolLoader>().Parse(Encoding.UTF8.GetBytes(protocolJson), "test-protocol");
-        var dll = method.GetType().Assembly.Location;
-        var loaded = new LoadedMethod(method, dll, "test", method.GetType().Assembly.GetName().Version!);
+        var plugin = method is IMethodWrapper wrapper ? wrapper.Inner.GetType() : method.GetType();
+        var dll = plugin.Assembly.Location;
+        var loaded = new LoadedMethod(method, dll, "test", plugin.Assembly.GetName().Version!)
+        {
+            // As for a real plugin: a fresh method object from the DLL in a new load context, wrapped again if watched.
+            Reload = () => method is IMethodWrapper w
+                ? FreshMethod.Load(dll, plugin.FullName!).Wrap(w.Around)
+                : FreshMethod.Load(dll, plugin.FullName!),
+        };
         var output = Path.Combine(Path.GetTempPath(), "cilbench-plugin-tests", Guid.NewGuid().ToString("N"));
         try
         {

@@ -6,13 +6,27 @@ namespace CilBench.Plugins.Tests;
 
 /// <summary>
 /// Wraps a method so that a copy of its learner's state is kept after every task's <c>Learn</c>, to check in an
-/// end-to-end run what each task changed. Learners created only for the harness's restart audit never learn, so
-/// the snapshots are those of the run's learner.
+/// end-to-end run what each task changed. The run goes on with the learners the restart audit reloads from fresh
+/// method objects; those are wrapped too (<see cref="Around"/>) and record into the same lists.
 /// </summary>
-public sealed class StateSnapshots(IMethod inner) : IMethod, IDisposable
+public sealed class StateSnapshots : IMethod, IMethodWrapper, IDisposable
 {
-    private readonly List<Dictionary<string, Tensor>> tensors = [];
-    private readonly List<JsonObject> infos = [];
+    private readonly IMethod inner;
+    private readonly List<Dictionary<string, Tensor>> tensors;
+    private readonly List<JsonObject> infos;
+
+    public StateSnapshots(IMethod inner) : this(inner, [], []) { }
+
+    private StateSnapshots(IMethod inner, List<Dictionary<string, Tensor>> tensors, List<JsonObject> infos)
+    {
+        this.inner = inner;
+        this.tensors = tensors;
+        this.infos = infos;
+    }
+
+    public IMethod Inner => inner;
+
+    public IMethod Around(IMethod fresh) => new StateSnapshots(fresh, tensors, infos);
 
     public string Name => inner.Name;
     public string Version => inner.Version;

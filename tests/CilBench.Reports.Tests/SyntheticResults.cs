@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CilBench.Core.Evaluation;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Results;
 using CilBench.Core.Runner;
 using CilBench.Core.Sweep;
@@ -53,7 +54,7 @@ internal sealed class SyntheticResults : IDisposable
     public string AddFailure(string method, int budget, int seed, string reason)
     {
         var path = new SweepCell(method, Budgets[budget].Name, seed, ResultPaths.For(Root, Protocol, method, Budgets[budget].Name, seed)).FailurePath;
-        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, "killed", 12.5, DateTime.UnixEpoch);
+        var failure = new CellFailure($"{method} / {Budgets[budget].Name} / seed {seed}", 137, reason, null, "killed", 12.5, DateTime.UnixEpoch);
         return AddFile(Path.GetRelativePath(Root, path), JsonSerializer.Serialize(failure, ResultJson.Options));
     }
 
@@ -77,6 +78,7 @@ internal sealed class SyntheticResults : IDisposable
                 {
                     ParameterBytes = model - 10_000,
                     BufferBytes = 10_000,
+                    InfoBytes = 0,
                     BackboneParameterBytes = 150_000,
                     ExemplarBytes = exemplars * 3072L,
                     TotalBytes = model + exemplars * 3072L,
@@ -84,6 +86,8 @@ internal sealed class SyntheticResults : IDisposable
                     Capacity = (int)((budgetBytes - model) / 3072),
                 },
                 Seconds = new StageSeconds { Train = 1, Memory = 0.1, Eval = 0.2 },
+                TrainImages = 600,
+                NonFiniteScores = 0,
             });
         }
         return new RunResult
@@ -110,10 +114,14 @@ internal sealed class SyntheticResults : IDisposable
             Summary = heads.ToDictionary(h => h, h => Summary(stages, h)),
             Provenance = new Provenance
             {
-                HarnessVersion = "0.1.0", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET", Os = "linux",
+                HarnessVersion = "0.1.0", HarnessSha256 = "hh", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET", Os = "linux",
                 Machine = "test", Threads = 1, StartedUtc = DateTime.UnixEpoch, FinishedUtc = DateTime.UnixEpoch,
                 WallSeconds = 100 + 10 * seed, CommandLine = "cilbench run",
             },
+            Fingerprint = CellFingerprint.Of(new FingerprintComponents("00",
+                PluginClosure.Of(new SortedDictionary<string, string>(StringComparer.Ordinal) { [method + ".dll"] = "11" }),
+                new HarnessBuild("hh", null), new JsonObject(), new JsonObject { ["name"] = budgetName }, seed, "cpu", 1, "1.13.1")),
+            Audited = true,
         };
     }
 

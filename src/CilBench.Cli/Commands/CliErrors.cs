@@ -1,12 +1,17 @@
 using CilBench.Core.Data;
 using CilBench.Core.Memory;
 using CilBench.Core.Protocols;
+using CilBench.Core.Runner;
+using CilBench.Core.Sweep;
 using CilBench.Torch;
-using Spectre.Console;
 
 namespace CilBench.Cli.Commands;
 
-/// <summary>Turns the errors a user can cause (bad protocol, unknown method, over budget...) into one clear line and exit code 2.</summary>
+/// <summary>
+/// Every error ends as one line on stderr, "error: ..." (a sweep keeps that line in its failure record): the errors a
+/// user can cause or a learner's broken contract exit with <see cref="ExitCodes.Error"/>, anything else with
+/// <see cref="ExitCodes.Failed"/> and its stack trace below the line.
+/// </summary>
 internal static class CliErrors
 {
     public static async Task<int> Guard(Func<Task<int>> action)
@@ -17,12 +22,22 @@ internal static class CliErrors
         }
         catch (Exception e) when (e is ProtocolException or OverBudgetException or DatasetFormatException or DatasetFetchException
                                        or TorchException or ArgumentException or InvalidOperationException or IOException or FormatException
-                                       or KeyNotFoundException or CilBench.Reports.ReportException)
+                                       or KeyNotFoundException or UnauthorizedAccessException or LearnerContractException or ResumeRefusedException
+                                       or CilBench.Reports.ReportException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return 2;
+            Error(e.Message);
+            return ExitCodes.Error;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Error($"{e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine(e.StackTrace);
+            return ExitCodes.Failed;
         }
     }
 
     public static int Guard(Func<int> action) => Guard(() => Task.FromResult(action())).GetAwaiter().GetResult();
+
+    /// <summary>Writes the error line.</summary>
+    public static void Error(string message) => Console.Error.WriteLine(ChildProcessRunner.ErrorPrefix + message);
 }

@@ -5,6 +5,7 @@ using CilBench.Core.Memory;
 using CilBench.Core.Plugins;
 using CilBench.Core.Protocols;
 using CilBench.Core.Runner;
+using CilBench.Torch;
 
 namespace CilBench.Core.Checks;
 
@@ -84,10 +85,17 @@ public sealed class ContractChecker(ProtocolLoader protocols, IDatasetInfoSource
     private CheckRun RunOnce(int index, RunRequest request, ICheckObserver observer, CancellationToken cancellation)
     {
         var root = Path.Combine(request.OutputRoot, $"run-{index}");
-        var probe = new ProbeLog(Directory.CreateDirectory(Path.Combine(root, "probe")).FullName);
+        var probe = new ProbeLog(Directory.CreateDirectory(Path.Combine(root, "probe")).FullName, request.Fingerprint(torch.get_num_threads()));
+        var loaded = request.Method;
         var probed = request with
         {
-            Method = request.Method with { Method = new ProbeMethod(request.Method.Method, probe) },
+            // The learners the restart audit rebuilds, from a fresh method in a fresh load context, are probed too:
+            // the run goes on with them.
+            Method = loaded with
+            {
+                Method = new ProbeMethod(loaded.Method, probe),
+                Reload = () => loaded.Reload().Wrap(fresh => new ProbeMethod(fresh, probe)),
+            },
             OutputRoot = root,
             Audit = true,
             Resume = false,

@@ -122,7 +122,7 @@ internal sealed class ProbeLearner(IIncrementalLearner inner, ProbeLog log) : II
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.Stages.Add(new StageState(log.Task, new Memory.StateBytes(0, 0, 0), new Dictionary<string, string>(), ""));
+            log.Stages.Add(new StageState(log.Task, new Memory.StateBytes(0, 0, 0, 0), new Dictionary<string, string>(), ""));
             log.Violation(ContractCheck.State, $"task {log.Task}: the state cannot be read or written: {e.GetType().Name}: {e.Message}");
             return;
         }
@@ -140,7 +140,7 @@ internal sealed class ProbeLearner(IIncrementalLearner inner, ProbeLog log) : II
     private string? CheckpointProblem(LearnerState state)
     {
         var path = Path.Combine(log.WorkDirectory, $"task-{log.Task}.safetensors");
-        Checkpoint.Save(path, log.Task + 1, state, new Dictionary<int, Tensor>(), []);
+        Checkpoint.Save(path, log.Task + 1, state, new Dictionary<int, Tensor>(), [], log.Fingerprint, audited: true);
         using var loaded = Checkpoint.Load(path);
         File.Delete(path);
         var reloaded = loaded.Learner;

@@ -1,4 +1,5 @@
 using CilBench.Abstractions;
+using CilBench.Core.Fingerprints;
 
 namespace CilBench.Core.Checks;
 
@@ -6,13 +7,16 @@ namespace CilBench.Core.Checks;
 /// What the probes of one check run saw: the task under way, the first violation of each check, what a learner threw,
 /// and the state at every stage. Shared by every learner the run creates (the trained one and the audit's reloads).
 /// </summary>
-internal sealed class ProbeLog(string workDirectory)
+internal sealed class ProbeLog(string workDirectory, CellFingerprint fingerprint)
 {
     // In the order seen, one per check.
     private readonly List<(ContractCheck Check, string Message, int Task)> violations = [];
 
     /// <summary>A folder the probes may write to (checkpoint round trips).</summary>
     public string WorkDirectory { get; } = workDirectory;
+
+    /// <summary>The run's fingerprint, which a checkpoint file carries.</summary>
+    public CellFingerprint Fingerprint { get; } = fingerprint;
 
     /// <summary>The task being learned or evaluated; -1 before the first.</summary>
     public int Task { get; private set; } = -1;

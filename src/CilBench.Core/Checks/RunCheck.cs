@@ -11,7 +11,7 @@ internal static class RunCheck
             var blamed = run.Blamed!;
             return CheckResult.Fail(ContractCheck.Run, blamed == ContractCheck.Run
                 ? label + run.Stop
-                : $"{label}stopped at task {Math.Max(run.Probe.Task, 0)} by the {blamed.Name} check");
+                : $"{label}stopped at task {run.StoppedAt} by the {blamed.Name} check");
         }
         var (first, second) = (e.First.Result!, e.Second!.Result!);
         var last = first.Stages[^1];

@@ -14,12 +14,13 @@ public sealed class Evaluator
     /// <param name="test">Test data of the seen classes (labels are incremental class indices).</param>
     /// <param name="taskOfClass">Task index of each incremental class seen so far.</param>
     /// <param name="batchSize">Evaluation batch size.</param>
-    public Dictionary<string, HeadResult> Evaluate(IIncrementalLearner learner, IDataView test, int[] taskOfClass, int batchSize)
+    public Evaluation Evaluate(IIncrementalLearner learner, IDataView test, int[] taskOfClass, int batchSize)
     {
         var seen = taskOfClass.Length;
         var tasks = taskOfClass.Max() + 1;
         var counts = new Dictionary<string, HeadCounts>();
         var order = new List<string>();
+        long nonFinite = 0;
         using var taskOf = torch.tensor(taskOfClass.Select(t => (long)t).ToArray());
         using var _ = torch.no_grad();
         foreach (var batch in test.Batches(new BatchOptions(batchSize)))
@@ -41,13 +42,18 @@ public sealed class Evaluator
                         counts[head] = c = new HeadCounts(tasks);
                         order.Add(head);
                     }
-                    c.Add(raw.to(ScalarType.Float32, labels.device), labels, taskOf.to(labels.device), seen);
+                    var scores = raw.to(ScalarType.Float32, labels.device);
+                    nonFinite += scores.isfinite().logical_not().sum().item<long>();
+                    c.Add(scores, labels, taskOf.to(labels.device), seen);
                 }
             }
         }
         var currentTask = tasks - 1;
-        return order.ToDictionary(h => h, h => counts[h].Result(currentTask));
+        return new Evaluation(order.ToDictionary(h => h, h => counts[h].Result(currentTask)), nonFinite);
     }
+
+    /// <summary>Every head's figures, and the non-finite scores the learner returned (above zero: it diverged).</summary>
+    public sealed record Evaluation(Dictionary<string, HeadResult> Heads, long NonFiniteScores);
 
     private sealed class HeadCounts(int tasks)
     {

@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using CilBench.Abstractions;
+using CilBench.Core.Fingerprints;
 
 namespace CilBench.Core.Plugins;
 
@@ -112,7 +112,7 @@ public static class PluginLoader
                 throw new PluginRejectedException(problem);
         }
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+        var sha256 = FileHash.Of(path);
         try
         {
             var assembly = new PluginLoadContext(path).LoadFromAssemblyPath(path);
@@ -154,7 +154,7 @@ public static class PluginLoader
     // The name is typed on the command line and becomes part of result paths.
     private static void CheckName(string name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Any(c => char.IsWhiteSpace(c) || Path.GetInvalidFileNameChars().Contains(c)))
+        if (!Protocols.PathSafeName.IsSafe(name))
             throw new PluginRejectedException($"method name '{name}' is not usable on the command line and in file names");
     }
 }

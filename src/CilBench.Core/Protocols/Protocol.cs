@@ -52,14 +52,45 @@ public sealed class Protocol
             throw new ProtocolException($"method '{method}' has invalid default hyper-parameters: {e.Message}", e);
         }
         Apply(merged, Spec.Recipe, "recipe", method);
-        if (Spec.Methods.TryGetValue(method, out var overrides)) Apply(merged, overrides, $"methods.{method}", method);
+        if (Spec.Methods.FirstOrDefault(kv => string.Equals(kv.Key, method, StringComparison.OrdinalIgnoreCase)) is { Key: { } key, Value: var overrides })
+            Apply(merged, overrides, $"methods.{key}", method);
         if (point.BackboneFor(method) is { } backbone)
         {
             if (!merged.ContainsKey("backbone"))
                 throw new ProtocolException($"{Where}: memory.points[{point.Name}].backbones assigns a backbone to '{method}', which has no 'backbone' hyper-parameter");
             merged["backbone"] = backbone;
         }
+        CheckPositive(merged, method);
         return merged;
+    }
+
+    /// <summary>
+    /// Every per-method key (<c>methods</c>, and each point's <c>exemplarsByMethod</c> and <c>backbones</c>; "*" aside)
+    /// must name a loaded method, ignoring case: a typo would otherwise fall back to the defaults without a word.
+    /// </summary>
+    /// <exception cref="ProtocolException">A key names no loaded method.</exception>
+    public void CheckMethodNames(IReadOnlyCollection<string> known)
+    {
+        var keys = Spec.Methods.Keys.Select(k => (field: $"methods.{k}", key: k))
+            .Concat(Points.SelectMany((p, i) =>
+                (p.ExemplarsByMethod?.Keys ?? []).Select(k => (field: $"memory.points[{i}].exemplarsByMethod.{k}", key: k))
+                .Concat((p.Backbones?.Keys ?? []).Select(k => (field: $"memory.points[{i}].backbones.{k}", key: k)))));
+        foreach (var (field, key) in keys)
+            if (key != "*" && !known.Contains(key, StringComparer.OrdinalIgnoreCase))
+                throw new ProtocolException($"{Where}: {field}: '{key}' is not a loaded method (loaded: {string.Join(", ", known)}; load others with --plugin)");
+    }
+
+    // Epoch counts, learning rates and batch sizes of zero or less make no run; they fail here, before any training.
+    private void CheckPositive(JsonObject merged, string method)
+    {
+        foreach (var (key, value) in merged)
+        {
+            var name = key.ToLowerInvariant();
+            if (!(name.EndsWith("epochs", StringComparison.Ordinal) || name.EndsWith("lr", StringComparison.Ordinal)
+                  || name.EndsWith("batchsize", StringComparison.Ordinal))) continue;
+            if (value?.GetValueKind() == JsonValueKind.Number && value.GetValue<double>() <= 0)
+                throw new ProtocolException($"{Where}: hyper-parameter '{key}' of method '{method}' must be positive, got {value.ToJsonString()}");
+        }
     }
 
     private string Where => File ?? Name;

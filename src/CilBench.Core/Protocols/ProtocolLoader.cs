@@ -44,6 +44,8 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         [System.Diagnostics.CodeAnalysis.DoesNotReturn]
         void Fail(string field, string message) => throw new ProtocolException($"{where}: {field}: {message}");
 
+        if (!PathSafeName.IsSafe(spec.Name))
+            Fail("name", $"must be a name usable as a folder of the results directory (no spaces, no path separators), got '{spec.Name}'");
         var info = datasets.Find(spec.Dataset.Name);
         if (info is null) Fail("dataset.name", $"unknown dataset '{spec.Dataset.Name}' (known: {string.Join(", ", datasets.Names)})");
         if (spec.Dataset.Subset is { } sub)
@@ -75,6 +77,10 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
             Fail(aug.Std is null ? "augmentation.std" : "augmentation.mean", "normalisation needs both mean and std");
 
         if (spec.Seeds.Length == 0) Fail("seeds", "needs at least one seed");
+        if (spec.Seeds.GroupBy(x => x).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            Fail("seeds", $"seed {twice.Key} is listed twice");
+        if (spec.Methods.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } sameMethod)
+            Fail("methods", $"'{string.Join("' and '", sameMethod)}' name the same method (names ignore case)");
         if (spec.Evaluation.BatchSize <= 0) Fail("evaluation.batchSize", $"must be positive, got {spec.Evaluation.BatchSize}");
 
         if (!MemoryPolicyNames.TryParse(spec.Memory.Policy, out var policy))
@@ -136,27 +142,30 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
     private static BudgetPoint ResolvePoint(BudgetPointSpec p, MemoryPolicy policy, int classes, int trainPerClass,
         string field, Action<string, string> fail)
     {
-        if (string.IsNullOrWhiteSpace(p.Name) || p.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || p.Name.Contains(' '))
+        if (!PathSafeName.IsSafe(p.Name))
             fail($"{field}.name", $"must be a non-empty name usable in a file path, got '{p.Name}'");
         // Which fields each policy requires, and which it allows (exemplars: megabytes places the point on plots).
         var (required, allowed) = policy switch
         {
             MemoryPolicy.FixedTotal => (new[] { "exemplars" }, new[] { "exemplars" }),
             MemoryPolicy.PerClass => (["perClass"], ["perClass"]),
-            MemoryPolicy.Budget => (["megabytes"], ["megabytes"]),
-            _ => (["exemplarsByMethod"], ["exemplarsByMethod", "megabytes"]),
+            MemoryPolicy.Budget => (["megabytes|bytes"], ["megabytes", "bytes"]),
+            _ => (["exemplarsByMethod"], ["exemplarsByMethod", "megabytes", "bytes"]),
         };
         var present = new (string name, bool set)[]
         {
             ("exemplars", p.Exemplars.HasValue), ("perClass", p.PerClass.HasValue), ("megabytes", p.Megabytes.HasValue),
-            ("exemplarsByMethod", p.ExemplarsByMethod is not null),
+            ("exemplarsByMethod", p.ExemplarsByMethod is not null), ("bytes", p.Bytes.HasValue),
         };
         foreach (var (name, set) in present)
-        {
             if (set && !allowed.Contains(name))
                 fail($"{field}.{name}", $"does not apply to the '{policy.Name()}' policy (it uses {string.Join(", ", allowed)})");
-            if (!set && required.Contains(name)) fail($"{field}.{name}", $"is required by the '{policy.Name()}' policy");
-        }
+        // "a|b": one of the two.
+        foreach (var need in required)
+            if (!need.Split('|').Any(n => present.Any(x => x.name == n && x.set)))
+                fail($"{field}.{need.Replace("|", " or ")}", $"is required by the '{policy.Name()}' policy");
+        if (p.Megabytes.HasValue && p.Bytes.HasValue)
+            fail($"{field}.bytes", "give the budget once: megabytes or bytes, not both");
         switch (policy)
         {
             case MemoryPolicy.FixedTotal when p.Exemplars < classes:
@@ -168,12 +177,27 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
             case MemoryPolicy.Budget or MemoryPolicy.Exemplars when p.Megabytes is <= 0:
                 fail($"{field}.megabytes", $"must be positive, got {p.Megabytes}");
                 break;
+            case MemoryPolicy.Budget or MemoryPolicy.Exemplars when p.Bytes is <= 0:
+                fail($"{field}.bytes", $"must be positive, got {p.Bytes}");
+                break;
         }
         if (p.ExemplarsByMethod is { } byMethod)
             foreach (var (m, n) in byMethod)
                 if (n < 0) fail($"{field}.exemplarsByMethod.{m}", $"must be >= 0, got {n}");
-        long? bytes = p.Megabytes is { } mb ? (long)Math.Floor(mb * BudgetPoint.BytesPerMegabyte) : null;
-        return new BudgetPoint(p.Name, policy, p.Exemplars, p.PerClass, bytes, p.ExemplarsByMethod, p.Backbones);
+        var exemplarsByMethod = ByMethod(p.ExemplarsByMethod, $"{field}.exemplarsByMethod", fail);
+        var backbones = ByMethod(p.Backbones, $"{field}.backbones", fail);
+        var bytes = p.Bytes ?? (p.Megabytes is { } mb ? (long)Math.Floor(mb * BudgetPoint.BytesPerMegabyte) : null);
+        return new BudgetPoint(p.Name, policy, p.Exemplars, p.PerClass, bytes, exemplarsByMethod, backbones);
+    }
+
+    // Method names ignore case, so per-method keys do too; two keys for one method are an error, not a silent choice.
+    private static Dictionary<string, T>? ByMethod<T>(Dictionary<string, T>? entries, string field, Action<string, string> fail)
+    {
+        if (entries is null) return null;
+        var result = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (m, v) in entries)
+            if (!result.TryAdd(m, v)) fail(field, $"'{m}' names a method that another key already names (names ignore case)");
+        return result;
     }
 
     // System.Text.Json appends "Path: ... | LineNumber: ..."; the path is already in front of our message.

@@ -69,6 +69,8 @@ public sealed record BudgetPointSpec
     public int? PerClass { get; init; }
     /// <summary>budget / exemplars: the memory budget in MB (2^20 bytes).</summary>
     public double? Megabytes { get; init; }
+    /// <summary>budget / exemplars: the memory budget in exact bytes (instead of <see cref="Megabytes"/>).</summary>
+    public long? Bytes { get; init; }
     /// <summary>exemplars: total exemplars per method name ("*" for any other method).</summary>
     public Dictionary<string, int>? ExemplarsByMethod { get; init; }
     /// <summary>Backbone per method name at this point ("*" for any other method), as MEMO's aligned ladder.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CilBench.Core.Fingerprints;
 
 namespace CilBench.Core.Results;
 
@@ -7,7 +8,7 @@ namespace CilBench.Core.Results;
 
 public sealed record RunResult
 {
-    public const string CurrentFormat = "cilbench-result/1";
+    public const string CurrentFormat = "cilbench-result/2";
 
     public string Format { get; init; } = CurrentFormat;
     public required ProtocolInfo Protocol { get; init; }
@@ -20,7 +21,25 @@ public sealed record RunResult
     /// <summary>Per head: average incremental accuracy, last accuracy, forgetting, BWT.</summary>
     public required Dictionary<string, HeadSummary> Summary { get; init; }
     public required Provenance Provenance { get; init; }
+    /// <summary>What produced this result: every input that can change it, hashed (see <see cref="CellFingerprint"/>).</summary>
+    public required CellFingerprint Fingerprint { get; init; }
+    /// <summary>True when every stage passed the restart audit and the run went on with the reloaded learner.</summary>
+    public required bool Audited { get; init; }
+    /// <summary>The first task this process ran after resuming from a checkpoint; null when it ran from the start.</summary>
+    public int? ResumedAtTask { get; init; }
+    /// <summary>
+    /// The task at which the model outgrew the budget: the result is partial, its stages are the tasks before it.
+    /// Null for a complete run.
+    /// </summary>
+    public int? OverBudgetAtTask { get; init; }
+    /// <summary>Why the run stopped at <see cref="OverBudgetAtTask"/>.</summary>
+    public string? OverBudgetReason { get; init; }
+    /// <summary>The shared first-task model the learner started from (protocol <c>baseModel: "shared"</c>), if any.</summary>
+    public BaseModelInfo? BaseModel { get; init; }
 }
+
+/// <summary>A shared first-task model, content-addressed.</summary>
+public sealed record BaseModelInfo(string Sha256, string Backbone);
 
 public sealed record ProtocolInfo
 {
@@ -77,6 +96,10 @@ public sealed record StageResult
     public required Dictionary<string, HeadResult> Heads { get; init; }
     public required MemoryUsage Memory { get; init; }
     public required StageSeconds Seconds { get; init; }
+    /// <summary>Images the harness served to the learner during Learn (every epoch, every pass): the stage's compute.</summary>
+    public required long TrainImages { get; init; }
+    /// <summary>Non-finite scores the learner returned at evaluation, all heads; above zero the run diverged.</summary>
+    public required long NonFiniteScores { get; init; }
     public List<StageEventRecord> Events { get; init; } = [];
 }
 
@@ -99,10 +122,12 @@ public sealed record MemoryUsage
 {
     public required long ParameterBytes { get; init; }
     public required long BufferBytes { get; init; }
+    /// <summary>UTF-8 bytes of the learner state's JSON info: counted as model memory like any tensor.</summary>
+    public required long InfoBytes { get; init; }
     /// <summary>Backbone parameters only (MEMO's model-size figure).</summary>
     public required long BackboneParameterBytes { get; init; }
     public required long ExemplarBytes { get; init; }
-    /// <summary>Parameters + buffers + exemplars.</summary>
+    /// <summary>Parameters + buffers + info + exemplars.</summary>
     public required long TotalBytes { get; init; }
     public required int Exemplars { get; init; }
     /// <summary>Exemplars the memory could hold at this stage.</summary>
@@ -130,6 +155,10 @@ public sealed record HeadSummary
 public sealed record Provenance
 {
     public required string HarnessVersion { get; init; }
+    /// <summary>SHA-256 over the harness's own binaries (see <see cref="HarnessBuild"/>).</summary>
+    public required string HarnessSha256 { get; init; }
+    /// <summary>The git commit the harness was built from, when known.</summary>
+    public string? GitCommit { get; init; }
     public required string ContractVersion { get; init; }
     public required string LibtorchVersion { get; init; }
     public required string Runtime { get; init; }

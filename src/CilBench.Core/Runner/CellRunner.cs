@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using CilBench.Abstractions;
 using CilBench.Core.Evaluation;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Memory;
 using CilBench.Core.Protocols;
 using CilBench.Core.Results;
@@ -11,9 +12,10 @@ using CilBench.Torch;
 namespace CilBench.Core.Runner;
 
 /// <summary>
-/// Runs one cell. For each task: build the task's data (new classes + exemplars) -> Learn -> the learner ranks
-/// exemplar candidates -> the harness fills memory within capacity -> measures state bytes -> evaluates every head
-/// on all seen classes -> restart audit -> checkpoint. Writes the result file atomically at the end.
+/// Runs one cell. For each task: build the task's data (new classes + exemplars) -> Learn -> the memory planner fills
+/// memory from the learner's ranking within capacity -> evaluate every head on all seen classes -> restart audit (the
+/// run goes on with the reloaded learner) -> checkpoint. Writes the result file atomically at the end; a model that
+/// outgrows its budget at a later task ends the run with a partial result marked <c>overBudgetAtTask</c>.
 /// </summary>
 public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transforms, Evaluator evaluator, IResultSink sink)
 {
@@ -21,16 +23,17 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
     {
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
-        var (protocol, loaded, point, seed) = (request.Protocol, request.Method, request.Point, request.Seed);
+        var (protocol, loaded, seed) = (request.Protocol, request.Method, request.Seed);
         var method = loaded.Method;
         var device = request.Device.EnsureAvailable();
+        var fingerprint = request.Fingerprint(torch.get_num_threads());
         torch.manual_seed((ulong)seed);
 
         using var data = datasets.Load(protocol.Spec.Dataset);
         var shape = data.Info.Shape;
         var transform = transforms.Create(protocol.Spec.Augmentation, shape);
         using var scenario = Scenario.Scenario.Build(protocol, data, transform, device);
-        var hyper = protocol.HyperParametersFor(method.Name, method.DefaultHyperParameters, point);
+        var hyper = request.HyperParameters;
         var backbone = hyper["backbone"]?.GetValue<string>() ?? "-";
         var context = new MethodContext
         {
@@ -43,95 +46,119 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             HyperParameters = JsonSerializer.SerializeToElement(hyper),
             Log = observer.Log,
         };
-        observer.Log.Info($"{method.Name} {method.Version} on {protocol.Name}, budget {point.Name}, seed {seed}, {device}; {torch.RuntimeSummary()}");
+        observer.Log.Info($"{method.Name} {method.Version} on {protocol.Name}, budget {request.Point.Name}, seed {seed}, {device}; {torch.RuntimeSummary()}");
 
-        using var learner = method.Create(context);
-        using var memory = new ExemplarMemory(transform, shape, device);
-        var stages = new List<StageResult>();
-        var checkpointPath = Path.Combine(ResultPaths.Checkpoint(request.ResultPath), "last.safetensors");
-        var firstTask = request.Resume ? Resume(checkpointPath, learner, memory, stages, observer.Log) : 0;
-
-        for (var task = firstTask; task < scenario.TaskCount; task++)
+        var planner = new MemoryPlanner(request.Point, method, shape.Bytes);
+        var served = new ImageCounter();
+        using var memory = new ExemplarMemory(transform, shape, device, served);
+        var active = new ActiveLearner(method.Create(context));
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            var stage = RunStage(request, scenario, learner, memory, context, task, observer, cancellation);
-            stages.Add(stage);
-            observer.StageFinished(stage);
-            if (request.Audit) RestartAudit(method, context, learner, scenario, stage.ClassesSeen, protocol.Spec.Evaluation.BatchSize);
-            SaveCheckpoint(checkpointPath, task + 1, learner, memory, stages);
+            planner.CheckNewModel(StateBytes.Of(active.Learner.State()));
+            var stages = new List<StageResult>();
+            var checkpointPath = Path.Combine(ResultPaths.Checkpoint(request.ResultPath), "last.safetensors");
+            var audited = request.Audit;
+            var firstTask = 0;
+            if (request.Resume && File.Exists(checkpointPath))
+                (firstTask, audited) = Resume(checkpointPath, fingerprint, active.Learner, memory, stages, observer.Log, audited);
+
+            OverBudgetException? overBudget = null;
+            for (var task = firstTask; task < scenario.TaskCount; task++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                StageResult stage;
+                try
+                {
+                    stage = RunStage(request, scenario, active, planner, memory, served, task, observer, cancellation);
+                }
+                catch (OverBudgetException e) when (task > 0)
+                {
+                    overBudget = e;
+                    observer.Log.Warn($"over budget at task {task}: {e.Message}; the result keeps the {stages.Count} stages before it");
+                    break;
+                }
+                CheckHeads(method.Name, stages, stage);
+                stages.Add(stage);
+                observer.StageFinished(stage);
+                if (request.Audit)
+                    active = RestartAudit.Run(active, loaded, context, scenario.TestUpTo(stage.ClassesSeen), stage.ClassesSeen, task,
+                        protocol.Spec.Evaluation.BatchSize);
+                SaveCheckpoint(checkpointPath, task + 1, active.Learner, memory, stages, fingerprint, audited);
+            }
+
+            var result = new RunResult
+            {
+                Protocol = new ProtocolInfo
+                {
+                    Name = protocol.Name,
+                    File = protocol.File,
+                    Sha256 = protocol.Sha256,
+                    Policy = protocol.Policy.Name(),
+                    ClassOrder = protocol.ClassOrder.ToList(),
+                    Tasks = protocol.Tasks.ToList(),
+                    Dataset = new DatasetInfoRecord
+                    {
+                        Name = data.Info.Name,
+                        Input = shape.ToString(),
+                        TrainSamples = scenario.Train.Count,
+                        TestSamples = scenario.Test.Count,
+                        Files = data.FileHashes,
+                    },
+                },
+                Method = new MethodInfo
+                {
+                    Name = method.Name,
+                    Version = method.Version,
+                    Paper = method.Paper,
+                    File = loaded.Path,
+                    Sha256 = loaded.Sha256,
+                    Reference = method.IsReference,
+                    HyperParameters = hyper,
+                },
+                Budget = request.Budget,
+                Seed = seed,
+                Device = device.ToString(),
+                Backbone = backbone,
+                Stages = stages,
+                Summary = Summarize(stages),
+                Provenance = new Provenance
+                {
+                    HarnessVersion = typeof(CellRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
+                    HarnessSha256 = fingerprint.Components.Harness.Sha256,
+                    GitCommit = fingerprint.Components.Harness.GitCommit,
+                    ContractVersion = ContractVersion.Text,
+                    LibtorchVersion = torch.__version__,
+                    Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
+                    Os = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+                    Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores",
+                    Threads = torch.get_num_threads(),
+                    StartedUtc = started,
+                    FinishedUtc = DateTime.UtcNow,
+                    WallSeconds = clock.Elapsed.TotalSeconds,
+                    CommandLine = request.CommandLine,
+                },
+                Fingerprint = fingerprint,
+                Audited = audited,
+                ResumedAtTask = firstTask > 0 ? firstTask : null,
+                OverBudgetAtTask = overBudget is null ? null : stages.Count,
+                OverBudgetReason = overBudget?.Message,
+            };
+            sink.Write(request.ResultPath, result);
+            if (Directory.Exists(ResultPaths.Checkpoint(request.ResultPath)))
+                Directory.Delete(ResultPaths.Checkpoint(request.ResultPath), recursive: true);
+            return result;
         }
-
-        var result = new RunResult
+        finally
         {
-            Protocol = new ProtocolInfo
-            {
-                Name = protocol.Name,
-                File = protocol.File,
-                Sha256 = protocol.Sha256,
-                Policy = protocol.Policy.Name(),
-                ClassOrder = protocol.ClassOrder.ToList(),
-                Tasks = protocol.Tasks.ToList(),
-                Dataset = new DatasetInfoRecord
-                {
-                    Name = data.Info.Name,
-                    Input = shape.ToString(),
-                    TrainSamples = scenario.Train.Count,
-                    TestSamples = scenario.Test.Count,
-                    Files = data.FileHashes,
-                },
-            },
-            Method = new MethodInfo
-            {
-                Name = method.Name,
-                Version = method.Version,
-                Paper = method.Paper,
-                File = loaded.Path,
-                Sha256 = loaded.Sha256,
-                Reference = method.IsReference,
-                HyperParameters = hyper,
-            },
-            Budget = new BudgetInfo
-            {
-                Name = point.Name,
-                Policy = point.Policy.Name(),
-                Bytes = point.Bytes,
-                Exemplars = point.Policy switch
-                {
-                    Protocols.MemoryPolicy.FixedTotal => point.TotalExemplars,
-                    Protocols.MemoryPolicy.Exemplars => point.ExemplarsFor(method.Name),
-                    _ => null,
-                },
-                PerClass = point.PerClass,
-            },
-            Seed = seed,
-            Device = device.ToString(),
-            Backbone = backbone,
-            Stages = stages,
-            Summary = Summarize(stages),
-            Provenance = new Provenance
-            {
-                HarnessVersion = typeof(CellRunner).Assembly.GetName().Version?.ToString() ?? "unknown",
-                ContractVersion = ContractVersion.Text,
-                LibtorchVersion = torch.__version__,
-                Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
-                Os = System.Runtime.InteropServices.RuntimeInformation.OSDescription,
-                Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores",
-                Threads = torch.get_num_threads(),
-                StartedUtc = started,
-                FinishedUtc = DateTime.UtcNow,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                CommandLine = request.CommandLine,
-            },
-        };
-        sink.Write(request.ResultPath, result);
-        Directory.Delete(ResultPaths.Checkpoint(request.ResultPath), recursive: true);
-        return result;
+            active.Dispose();
+        }
     }
 
-    private StageResult RunStage(RunRequest request, Scenario.Scenario scenario, IIncrementalLearner learner, ExemplarMemory memory,
-        MethodContext context, int task, IRunObserver observer, CancellationToken cancellation)
+    private StageResult RunStage(RunRequest request, Scenario.Scenario scenario, ActiveLearner active, MemoryPlanner planner,
+        ExemplarMemory memory, ImageCounter served, int task, IRunObserver observer, CancellationToken cancellation)
     {
         var method = request.Method.Method;
+        var learner = active.Learner;
         var known = scenario.KnownBefore(task);
         var total = known + scenario.Protocol.Tasks[task].Length;
         observer.StageStarted(task, scenario.TaskCount, total);
@@ -144,7 +171,8 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             stageStoreOwned = new ImageStore(
                 torch.cat([scenario.Train.Gather(newPositions), memoryStore.Images]),
                 newPositions.Select(p => scenario.Train.Labels[p]).Concat(memoryStore.Labels).ToArray(),
-                scenario.Train.Transform);
+                scenario.Train.Transform,
+                served);
         using var stageStore = stageStoreOwned;
         var newData = new DataView(stageStore, Enumerable.Range(0, newPositions.Length).Select(i => (long)i).ToArray());
         var taskContext = new TaskContext
@@ -155,7 +183,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             TotalClasses = total,
             NewData = newData,
             TrainData = stageStore.All(),
-            Memory = memory,
+            Memory = memory.View,
             Seed = unchecked(request.Seed * 7919 + task),
             Progress = new Progress(p => observer.Progress(task, p)),
             Cancellation = cancellation,
@@ -164,34 +192,20 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         // Each task starts from its own seed, so results do not depend on what ran before (audits, a resume).
         torch.manual_seed((ulong)(uint)taskContext.Seed);
         var clock = Stopwatch.StartNew();
-        learner.Learn(taskContext);
+        var servedBefore = served.Count;
+        var seal = memory.Seal();
+        Learn(active, taskContext, method.Name);
+        seal.Check(method.Name, "Learn");
+        var trainImages = served.Count - servedBefore;
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var model = StateBytes.Of(learner.State());
-        var plan = method.IsReference
-            ? CapacityPlan.Unbounded
-            : CapacityPlan.For(request.Point, method.Name, total, model.Total, context.Input.Bytes);
-        FillMemory(learner, memory, newData, known, total, plan);
-        learner.MemoryUpdated(memory);
-        // Measured again: MemoryUpdated may add state (e.g. NME class means), which counts too. Under a byte budget the
-        // exemplars give way to it: capacity is planned again from the grown model, memory shrinks to the new quota and
-        // the learner is told. Each round lowers the quota (the previous one would have fitted), so this ends, at the
-        // latest when the model alone exceeds the budget and CapacityPlan refuses it.
-        model = StateBytes.Of(learner.State());
-        while (request.Point is { Policy: Protocols.MemoryPolicy.Budget, Bytes: { } budget } && !method.IsReference
-               && model.Total + memory.Bytes > budget)
-        {
-            plan = CapacityPlan.For(request.Point, method.Name, total, model.Total, context.Input.Bytes);
-            memory.Shrink(plan.PerClass);
-            learner.MemoryUpdated(memory);
-            model = StateBytes.Of(learner.State());
-        }
+        var (plan, model) = planner.Update(learner, memory, newData, known, total);
         var exemplarBytes = memory.Bytes;
         var memorySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var heads = evaluator.Evaluate(learner, scenario.TestUpTo(total), scenario.TaskOfClass[..total], scenario.Protocol.Spec.Evaluation.BatchSize);
+        var evaluation = evaluator.Evaluate(learner, scenario.TestUpTo(total), scenario.TaskOfClass[..total], scenario.Protocol.Spec.Evaluation.BatchSize);
         var evalSeconds = clock.Elapsed.TotalSeconds;
 
         return new StageResult
@@ -199,11 +213,12 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             Task = task,
             ClassesSeen = total,
             NewClasses = scenario.Protocol.Tasks[task],
-            Heads = heads,
+            Heads = evaluation.Heads,
             Memory = new MemoryUsage
             {
                 ParameterBytes = model.Parameters,
                 BufferBytes = model.Buffers,
+                InfoBytes = model.Info,
                 BackboneParameterBytes = model.BackboneParameters,
                 ExemplarBytes = exemplarBytes,
                 TotalBytes = model.Total + exemplarBytes,
@@ -211,80 +226,46 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
                 Capacity = plan.Capacity,
             },
             Seconds = new StageSeconds { Train = trainSeconds, Memory = memorySeconds, Eval = evalSeconds },
+            TrainImages = trainImages,
+            NonFiniteScores = evaluation.NonFiniteScores,
             Events = taskContext.Events.Select(e => new StageEventRecord(e.Kind, e.Data)).ToList(),
         };
     }
 
-    // Old classes keep their ranked prefix; new classes get the learner's top-ranked candidates, up to the quota.
-    private static void FillMemory(IIncrementalLearner learner, ExemplarMemory memory, DataView newData, int known, int total, CapacityPlan plan)
+    // A learner rebuilt by the restart audit has only its state: one that relied on anything else fails here, and the
+    // message says why, instead of a bare NullReferenceException from inside the plugin.
+    private static void Learn(ActiveLearner active, TaskContext task, string method)
     {
-        var perClass = plan.PerClass;
-        memory.Shrink(perClass);
-        if (perClass == 0) return;
-        var candidates = Enumerable.Range(known, total - known)
-            .Select(c => new ClassCandidates(c, newData.OfClass(c), Math.Min(perClass, newData.OfClass(c).Count)))
-            .ToList();
-        var ranking = learner.RankExemplars(new ExemplarRequest(candidates));
-        foreach (var c in candidates)
-        {
-            if (!ranking.Ranked.TryGetValue(c.ClassIndex, out var ranked))
-                throw new InvalidOperationException($"the learner did not rank class {c.ClassIndex}");
-            if (ranked.Distinct().Count() != ranked.Length)
-                throw new InvalidOperationException($"the learner's ranking of class {c.ClassIndex} repeats a candidate");
-            // A learner may propose fewer than wanted (finetune proposes none); the harness keeps what fits.
-            var chosen = (DataView)c.Candidates.Subset(ranked[..Math.Min(c.Wanted, ranked.Length)]);
-            memory.Set(c.ClassIndex, chosen.GatherImages());
-        }
-    }
-
-    /// <summary>
-    /// A fresh learner loaded from the (serialised) state must predict exactly what the trained one predicts; a
-    /// learner that keeps something outside its state fails here instead of silently failing to resume.
-    /// </summary>
-    private static void RestartAudit(IMethod method, MethodContext context, IIncrementalLearner learner, Scenario.Scenario scenario, int seen, int batchSize)
-    {
-        var probe = scenario.TestUpTo(seen);
-        var sample = probe.Subset(Enumerable.Range(0, Math.Min(probe.Count, 64)).Select(i => (long)i).ToArray());
-        var state = Checkpoint.RoundTrip(learner.State());
-        using var fresh = method.Create(context);
         try
         {
-            fresh.Load(state);
-            using var _ = torch.no_grad();
-            foreach (var batch in sample.Batches(new BatchOptions(batchSize)))
-            {
-                using (batch)
-                using (var a = learner.Predict(batch.Images))
-                using (var b = fresh.Predict(batch.Images))
-                using (var scope = torch.NewDisposeScope())
-                {
-                    for (var h = 0; h < a.Heads.Count; h++)
-                    {
-                        var (name, x) = a.Heads[h];
-                        var y = b.Heads.Count > h ? b.Heads[h].Value : null;
-                        if (y is null || !x.shape.SequenceEqual(y.shape) || !x.allclose(y, rtol: 1e-4, atol: 1e-5))
-                        {
-                            var diff = y is null || !x.shape.SequenceEqual(y.shape) ? "a different shape" : $"max difference {(x - y).abs().max().item():G4}";
-                            throw new InvalidOperationException(
-                                $"restart audit failed for {method.Name}: after reloading its state, head '{name}' predicts differently ({diff}); " +
-                                "the learner keeps something outside State()");
-                        }
-                    }
-                }
-            }
+            active.Learner.Learn(task);
         }
-        finally
+        catch (Exception e) when (active.Reloaded && e is not OperationCanceledException)
         {
-            foreach (var e in state.Tensors.Values) e.Tensor.Dispose();
+            throw new LearnerContractException(
+                $"{method} failed in task {task.TaskIndex} ({e.GetType().Name}: {e.Message}); it was running on a learner rebuilt from " +
+                $"its state after task {task.TaskIndex - 1} by the restart audit, as a resumed run would: anything it kept outside State() was gone", e);
         }
     }
 
-    private static void SaveCheckpoint(string path, int completedTasks, IIncrementalLearner learner, ExemplarMemory memory, List<StageResult> stages)
+    // The summary, the reports and the leaderboards compare heads by name across stages.
+    private static void CheckHeads(string method, List<StageResult> stages, StageResult stage)
+    {
+        if (stages.Count == 0) return;
+        var first = stages[0].Heads.Keys.ToList();
+        if (!stage.Heads.Keys.SequenceEqual(first))
+            throw new LearnerContractException(
+                $"{method} returned heads [{string.Join(", ", stage.Heads.Keys)}] at task {stage.Task}, but [{string.Join(", ", first)}] at task {stages[0].Task}: " +
+                "a learner's heads must stay the same at every stage");
+    }
+
+    private static void SaveCheckpoint(string path, int completedTasks, IIncrementalLearner learner, ExemplarMemory memory, List<StageResult> stages,
+        CellFingerprint fingerprint, bool audited)
     {
         var images = memory.Classes.ToDictionary(c => c, c => ((DataView)memory.OfClass(c)).GatherImages());
         try
         {
-            Checkpoint.Save(path, completedTasks, learner.State(), images, stages);
+            Checkpoint.Save(path, completedTasks, learner.State(), images, stages, fingerprint, audited);
         }
         finally
         {
@@ -292,15 +273,19 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         }
     }
 
-    private static int Resume(string path, IIncrementalLearner learner, ExemplarMemory memory, List<StageResult> stages, IRunLog log)
+    private static (int FirstTask, bool Audited) Resume(string path, CellFingerprint fingerprint, IIncrementalLearner learner, ExemplarMemory memory,
+        List<StageResult> stages, IRunLog log, bool audit)
     {
-        if (!File.Exists(path)) return 0;
         using var checkpoint = Checkpoint.Load(path);
+        if (checkpoint.Fingerprint.Cell != fingerprint.Cell)
+            throw new ResumeRefusedException(
+                $"{path} was made by another setup of this cell ({fingerprint.Describe(checkpoint.Fingerprint)}); resuming would mix " +
+                "two runs. Move the checkpoint folder aside to start over");
         learner.Load(checkpoint.Learner);
         foreach (var (c, images) in checkpoint.Memory) memory.Set(c, images.clone());
         stages.AddRange(checkpoint.Stages);
         log.Info($"resumed from {path} after task {checkpoint.CompletedTasks - 1}");
-        return checkpoint.CompletedTasks;
+        return (checkpoint.CompletedTasks, audit && checkpoint.Audited);
     }
 
     internal static Dictionary<string, HeadSummary> Summarize(List<StageResult> stages)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CilBench.Abstractions;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Results;
 using CilBench.Torch;
 using CilBench.Torch.Serialization;
@@ -9,7 +10,8 @@ namespace CilBench.Core.Runner;
 
 /// <summary>
 /// A cell's state after a stage, in one safetensors file: the learner's state ("learner.*"), the exemplar memory
-/// ("memory.&lt;class&gt;", uint8) and, in the metadata, the learner's info, tensor kinds and the stages so far.
+/// ("memory.&lt;class&gt;", uint8) and, in the metadata, the learner's info, tensor kinds, the stages so far, the cell's
+/// fingerprint (a resume from another setup is refused) and whether every stage so far passed the restart audit.
 /// </summary>
 public sealed class Checkpoint : IDisposable
 {
@@ -19,8 +21,11 @@ public sealed class Checkpoint : IDisposable
     public required LearnerState Learner { get; init; }
     public required Dictionary<int, Tensor> Memory { get; init; }
     public required List<StageResult> Stages { get; init; }
+    public required CellFingerprint Fingerprint { get; init; }
+    public required bool Audited { get; init; }
 
-    public static void Save(string path, int completedTasks, LearnerState learner, IReadOnlyDictionary<int, Tensor> memory, List<StageResult> stages)
+    public static void Save(string path, int completedTasks, LearnerState learner, IReadOnlyDictionary<int, Tensor> memory, List<StageResult> stages,
+        CellFingerprint fingerprint, bool audited)
     {
         var tensors = new Dictionary<string, Tensor>();
         var kinds = new JsonObject();
@@ -36,9 +41,17 @@ public sealed class Checkpoint : IDisposable
             ["info"] = learner.Info.ToJsonString(),
             ["kinds"] = kinds.ToJsonString(),
             ["stages"] = JsonSerializer.Serialize(stages, ResultJson.Options),
+            ["fingerprint"] = JsonSerializer.Serialize(fingerprint, ResultJson.Options),
+            ["audited"] = audited ? "true" : "false",
         };
         AtomicFile.WriteAllBytes(path, SafeTensors.Serialize(tensors, metadata));
     }
+
+    /// <summary>Only the fingerprint, read from the header (the sweep's check of a cell's checkpoint).</summary>
+    public static CellFingerprint? ReadFingerprint(string path) =>
+        SafeTensors.ReadMetadata(path).TryGetValue("fingerprint", out var json)
+            ? JsonSerializer.Deserialize<CellFingerprint>(json, ResultJson.Options)
+            : null;
 
     public static Checkpoint Load(string path)
     {
@@ -67,6 +80,9 @@ public sealed class Checkpoint : IDisposable
                 Learner = learner,
                 Memory = memory,
                 Stages = JsonSerializer.Deserialize<List<StageResult>>(Meta("stages"), ResultJson.Options)!,
+                Fingerprint = JsonSerializer.Deserialize<CellFingerprint>(Meta("fingerprint"), ResultJson.Options)
+                    ?? throw new FormatException($"{path}: checkpoint fingerprint is null"),
+                Audited = Meta("audited") == "true",
             };
         }
         catch

@@ -73,6 +73,7 @@ public sealed class DataView : IDataView
                 var y = torch.tensor(batchLabels).to(images.device);
                 batch = new Batch(images, y, viewPositions);
             }
+            store.Served?.Add(n);
             yield return batch;
         }
     }

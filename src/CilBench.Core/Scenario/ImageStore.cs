@@ -8,7 +8,11 @@ namespace CilBench.Core.Scenario;
 /// </summary>
 public sealed class ImageStore : IDisposable
 {
-    public ImageStore(Tensor images, int[] labels, IBatchTransform transform)
+    /// <param name="images">uint8 N x C x H x W; the store owns it.</param>
+    /// <param name="labels">Incremental class labels.</param>
+    /// <param name="transform">Turns gathered images into a batch (normalisation, augmentation).</param>
+    /// <param name="served">Counts the images this store's views hand out in batches, if given.</param>
+    public ImageStore(Tensor images, int[] labels, IBatchTransform transform, ImageCounter? served = null)
     {
         if (images.dtype != ScalarType.UInt8 || images.dim() != 4)
             throw new ArgumentException($"images must be uint8 N x C x H x W, got {images}");
@@ -17,6 +21,7 @@ public sealed class ImageStore : IDisposable
         Images = images.DetachFromDisposeScope();
         Labels = labels;
         Transform = transform;
+        Served = served;
     }
 
     public Tensor Images { get; }
@@ -24,6 +29,8 @@ public sealed class ImageStore : IDisposable
     public int[] Labels { get; }
 
     public IBatchTransform Transform { get; }
+
+    public ImageCounter? Served { get; }
 
     public int Count => Labels.Length;
 

@@ -13,6 +13,9 @@ public sealed class ChildProcessRunner(string executable, IReadOnlyList<string> 
 {
     private const int StderrTailLines = 40;
 
+    /// <summary>How `cilbench run` prints the one-line error it exits with (see CliErrors).</summary>
+    public const string ErrorPrefix = "error: ";
+
     /// <summary>The command that runs this program again: the apphost if present, else `dotnet cilbench.dll`.</summary>
     public static (string executable, IReadOnlyList<string> prefix) Self()
     {
@@ -44,12 +47,14 @@ public sealed class ChildProcessRunner(string executable, IReadOnlyList<string> 
         foreach (var a in prefixArguments.Concat(arguments)) info.ArgumentList.Add(a);
         using var process = new Process { StartInfo = info };
         var stderr = new Queue<string>();
+        string? message = null;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data); };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             lock (stderr)
             {
+                if (e.Data.StartsWith(ErrorPrefix, StringComparison.Ordinal)) message = e.Data[ErrorPrefix.Length..];
                 stderr.Enqueue(e.Data);
                 if (stderr.Count > StderrTailLines) stderr.Dequeue();
             }
@@ -72,14 +77,14 @@ public sealed class ChildProcessRunner(string executable, IReadOnlyList<string> 
             reason = timer.IsCancellationRequested ? $"timed out after {timeout}" : "cancelled";
         }
         process.WaitForExit(); // drains the redirected streams
-        if (process.ExitCode == 0 && reason is null && File.Exists(cell.ResultPath))
+        if (process.ExitCode is ExitCodes.Done or ExitCodes.OverBudget && reason is null && File.Exists(cell.ResultPath))
         {
             File.Delete(cell.FailurePath);
-            return new CellOutcome(true, 0, null, clock.Elapsed.TotalSeconds);
+            return new CellOutcome(true, process.ExitCode, process.ExitCode == ExitCodes.OverBudget ? message : null, clock.Elapsed.TotalSeconds);
         }
         reason ??= process.ExitCode switch
         {
-            0 => "exited 0 without writing its result",
+            ExitCodes.Done or ExitCodes.OverBudget => $"exited {process.ExitCode} without writing its result",
             137 => "killed (exit 137: out of memory or SIGKILL)",
             134 => "aborted (exit 134: native crash)",
             139 => "segmentation fault (exit 139)",
@@ -87,11 +92,16 @@ public sealed class ChildProcessRunner(string executable, IReadOnlyList<string> 
         };
         string tail;
         lock (stderr) tail = string.Join('\n', stderr);
-        var failure = new CellFailure(cell.ToString(), process.ExitCode, reason, tail, clock.Elapsed.TotalSeconds, DateTime.UtcNow);
+        var failure = new CellFailure(cell.ToString(), process.ExitCode, reason, message, tail, clock.Elapsed.TotalSeconds, DateTime.UtcNow);
         AtomicFile.WriteAllText(cell.FailurePath, JsonSerializer.Serialize(failure, ResultJson.Options));
-        return new CellOutcome(false, process.ExitCode, reason, clock.Elapsed.TotalSeconds, tail);
+        return new CellOutcome(false, process.ExitCode, message is null ? reason : $"{reason}: {message}", clock.Elapsed.TotalSeconds, tail);
     }
 }
 
 /// <summary>How a cell's process ended.</summary>
+/// <param name="Succeeded">It wrote its result (complete, or partial when over budget).</param>
+/// <param name="ExitCode">The child's exit status.</param>
+/// <param name="Reason">Why it failed (with its one-line error), or why its result is partial.</param>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="StderrTail">The last lines of its stderr, for a failure.</param>
 public sealed record CellOutcome(bool Succeeded, int ExitCode, string? Reason, double Seconds, string? StderrTail = null);

@@ -78,39 +78,41 @@ public static class SafeTensors
         }
     }
 
+    /// <summary>Reads only a file's metadata (its header), not its tensors; errors name the file.</summary>
+    public static Dictionary<string, string> ReadMetadata(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var size = new byte[8];
+            if (stream.ReadAtLeast(size, 8, throwOnEndOfStream: false) < 8)
+                throw new FormatException($"not a safetensors file: {stream.Length} bytes, shorter than the 8-byte header length");
+            var n = BinaryPrimitives.ReadUInt64LittleEndian(size);
+            if (n > (ulong)(stream.Length - 8)) throw new FormatException($"header length {n} exceeds the file ({stream.Length} bytes)");
+            var header = new byte[n];
+            stream.ReadExactly(header);
+            return Metadata(Header(header));
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"{path}: {e.Message}", e);
+        }
+    }
+
     public static (Dictionary<string, Tensor> tensors, Dictionary<string, string> metadata) Deserialize(ReadOnlySpan<byte> data)
     {
         if (data.Length < 8) throw new FormatException($"not a safetensors file: {data.Length} bytes, shorter than the 8-byte header length");
         var n = BinaryPrimitives.ReadUInt64LittleEndian(data);
         if (n > (ulong)(data.Length - 8)) throw new FormatException($"header length {n} exceeds the file ({data.Length} bytes)");
-        JsonObject header;
-        try
-        {
-            header = JsonNode.Parse(data.Slice(8, (int)n)) as JsonObject ?? throw new FormatException("header is not a JSON object");
-            // Materialises the properties now, so that a duplicate name fails here rather than mid-read.
-            _ = header.Count;
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"header is not valid JSON: {e.Message}");
-        }
-        catch (ArgumentException e)
-        {
-            throw new FormatException($"header has a duplicate name: {e.Message}");
-        }
+        var header = Header(data.Slice(8, (int)n));
         var body = data[(8 + (int)n)..];
         var tensors = new Dictionary<string, Tensor>();
-        var metadata = new Dictionary<string, string>();
+        var metadata = Metadata(header);
         try
         {
             foreach (var (name, node) in header)
             {
-                if (name == MetadataKey)
-                {
-                    var m = node as JsonObject ?? throw new FormatException($"'{MetadataKey}' is not an object");
-                    foreach (var (k, v) in m) metadata[k] = Value<string>(v, $"'{MetadataKey}' entry '{k}'");
-                    continue;
-                }
+                if (name == MetadataKey) continue;
                 var o = node as JsonObject ?? throw new FormatException($"tensor '{name}': entry is not an object");
                 var dtype = ParseDType(Value<string>(o["dtype"] ?? throw new FormatException($"tensor '{name}': missing dtype"), $"tensor '{name}': dtype"), name);
                 var shape = (o["shape"] as JsonArray ?? throw new FormatException($"tensor '{name}': missing shape"))
@@ -133,6 +135,34 @@ public static class SafeTensors
             throw;
         }
         return (tensors, metadata);
+    }
+
+    private static JsonObject Header(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var header = JsonNode.Parse(json) as JsonObject ?? throw new FormatException("header is not a JSON object");
+            // Materialises the properties now, so that a duplicate name fails here rather than mid-read.
+            _ = header.Count;
+            return header;
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"header is not valid JSON: {e.Message}");
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"header has a duplicate name: {e.Message}");
+        }
+    }
+
+    private static Dictionary<string, string> Metadata(JsonObject header)
+    {
+        var metadata = new Dictionary<string, string>();
+        if (header[MetadataKey] is not { } node) return metadata;
+        var m = node as JsonObject ?? throw new FormatException($"'{MetadataKey}' is not an object");
+        foreach (var (k, v) in m) metadata[k] = Value<string>(v, $"'{MetadataKey}' entry '{k}'");
+        return metadata;
     }
 
     /// <summary>A JSON value of the expected kind; anything else (a number where a string belongs...) is a format error.</summary>

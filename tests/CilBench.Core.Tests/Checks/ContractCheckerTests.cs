@@ -66,7 +66,7 @@ public class ContractCheckerTests : IDisposable
 
     [Theory]
     [InlineData("lenient", "hyper-parameters", "Create accepted the unknown hyper-parameter 'cilbenchCheckUnknownKey'")]
-    [InlineData("throws-in-learn", "run", "stopped at task 1: Learn threw InvalidOperationException at task 1: broken: Learn fails at the second task")]
+    [InlineData("throws-in-learn", "run", "stopped at task 1: broken failed in task 1 (InvalidOperationException: broken: Learn fails at the second task)")]
     [InlineData("hidden-state", "state", "stopped at task 0: restart audit failed for broken")]
     [InlineData("nan-scores", "predict", "task 0: head 'nme' gave 8 non-finite scores (NaN or infinity) of 16 in a batch of 8")]
     [InlineData("batch-peek", "predict", "task 0: image 0 predicted alone scored differently than in its batch of 8")]
@@ -74,7 +74,7 @@ public class ContractCheckerTests : IDisposable
     [InlineData("unseeded", "determinism", "task 0: two runs with seed 3 differ: the state's tensor 'class_means' differs")]
     [InlineData("duplicate-ranking", "ranking", "task 0: class 0: candidate 0 is ranked 2 times")]
     [InlineData("ranking-out-of-range", "ranking", "task 0: class 0: position 20 is outside its 20 candidates")]
-    [InlineData("over-budget", "budget", "the model alone takes 2,097,280 bytes, over the budget 'b1mb' of 1,048,576 bytes")]
+    [InlineData("over-budget", "budget", "stopped at task 0: broken's model takes 2,097,152 bytes (parameters 2,097,152, buffers 0, info 0) before any training, over the budget 'b1mb' of 1,048,576 bytes")]
     public void EachBreachFailsTheCheckThatNamesIt(string defect, string check, string message)
     {
         using var folder = new PluginFolder();

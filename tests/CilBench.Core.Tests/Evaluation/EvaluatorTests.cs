@@ -38,7 +38,7 @@ public class EvaluatorTests
     private static Dictionary<string, Core.Results.HeadResult> Evaluate(ScriptedLearner learner, int[] labels, int[] taskOfClass, int batchSize = 3)
     {
         using var store = new ImageStore(TestImages.Filled([.. Enumerable.Range(0, labels.Length)], Shape), labels, new FloatTransform());
-        return new Evaluator().Evaluate(learner, store.All(), taskOfClass, batchSize);
+        return new Evaluator().Evaluate(learner, store.All(), taskOfClass, batchSize).Heads;
     }
 
     [Fact]
@@ -95,5 +95,19 @@ public class EvaluatorTests
         Assert.Contains("head 'nme'", e.Message);
         Assert.Contains("[3, 5]", e.Message);
         Assert.Contains("expected [3, 6]", e.Message);
+    }
+
+    [Fact]
+    public void NonFiniteScoresAreCountedOverEveryHead()
+    {
+        int[] labels = [0, 1, 2, 1];
+        float[,] cnn = { { float.NaN, 0, 0 }, { 0, 1, 0 }, { float.PositiveInfinity, 0, float.NegativeInfinity }, { 2, 0, 1 } };
+        float[,] nme = { { 1, 0, 0 }, { 0, float.NaN, 0 }, { 1, 0, 0 }, { 2, 0, 1 } };
+        using var learner = new ScriptedLearner(("cnn", cnn), ("nme", nme));
+        using var store = new ImageStore(TestImages.Filled([.. Enumerable.Range(0, labels.Length)], Shape), labels, new FloatTransform());
+
+        var evaluation = new Evaluator().Evaluate(learner, store.All(), [0, 0, 0], batchSize: 3);
+
+        Assert.Equal(4, evaluation.NonFiniteScores);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CilBench.Abstractions;
 using CilBench.Core.Memory;
 using CilBench.Torch;
@@ -14,7 +15,7 @@ public class StateAccountingTests
         using var runningMean = torch.zeros([16]);             // 64 bytes
         using var batches = torch.zeros([1], ScalarType.Int64); // 8 bytes
         using var halfMeans = torch.zeros([10, 64], ScalarType.Float16); // 1,280 bytes
-        var state = new LearnerState()
+        var state = new LearnerState { Info = new JsonObject { ["blocks"] = 3, ["name"] = "b3" } }
             .Add("backbone.conv.weight", conv, StateKind.Parameter, backbone: true)
             .Add("fc.weight", fc, StateKind.Parameter)
             .Add("backbone.bn.running_mean", runningMean, StateKind.Buffer)
@@ -23,7 +24,8 @@ public class StateAccountingTests
 
         var bytes = StateBytes.Of(state);
 
-        Assert.Equal(new StateBytes(1_728 + 2_560, 64 + 8 + 1_280, 1_728), bytes);
-        Assert.Equal(5_640, bytes.Total);
+        // Info is stored as {"blocks":3,"name":"b3"}: 24 bytes.
+        Assert.Equal(new StateBytes(1_728 + 2_560, 64 + 8 + 1_280, 1_728, 24), bytes);
+        Assert.Equal(5_640 + 24, bytes.Total);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Results;
 using CilBench.Core.Tests.Data;
 
@@ -17,10 +18,12 @@ public class ResultJsonTests
         Heads = new() { ["cnn"] = Head(top1, old, row), ["nme"] = Head(top1 - 1, old, row) },
         Memory = new MemoryUsage
         {
-            ParameterBytes = 1_854_016, BufferBytes = 17_664, BackboneParameterBytes = 1_850_176,
-            ExemplarBytes = 2000L * 3072, TotalBytes = 1_854_016 + 17_664 + 2000L * 3072, Exemplars = 2000, Capacity = 2000,
+            ParameterBytes = 1_854_016, BufferBytes = 17_664, InfoBytes = 41, BackboneParameterBytes = 1_850_176,
+            ExemplarBytes = 2000L * 3072, TotalBytes = 1_854_016 + 17_664 + 41 + 2000L * 3072, Exemplars = 2000, Capacity = 2000,
         },
         Seconds = new StageSeconds { Train = 12.5, Memory = 0.25, Eval = 1.0 / 3 },
+        TrainImages = 5000 * 170,
+        NonFiniteScores = task,
         Events = [new StageEventRecord("grow", new JsonObject { ["erank"] = 3.75 })],
     };
 
@@ -45,10 +48,15 @@ public class ResultJsonTests
         Summary = new() { ["cnn"] = new HeadSummary { AverageIncrementalAccuracy = 45.2166, LastAccuracy = 1.0 / 3, Forgetting = double.NaN, Bwt = -89.9, AverageTaskAware = 97.5 } },
         Provenance = new Provenance
         {
-            HarnessVersion = "0.1.0", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET 10", Os = "Linux", Machine = "m, 2 cores",
+            HarnessVersion = "0.1.0", HarnessSha256 = new string('c', 64), GitCommit = "0123abc", ContractVersion = "1.0", LibtorchVersion = "1.13.1", Runtime = ".NET 10", Os = "Linux", Machine = "m, 2 cores",
             Threads = 2, StartedUtc = new DateTime(2025, 3, 1, 12, 0, 0, DateTimeKind.Utc), FinishedUtc = new DateTime(2025, 3, 1, 13, 30, 15, DateTimeKind.Utc),
             WallSeconds = 5415.5, CommandLine = "cilbench run",
         },
+        Fingerprint = CellFingerprint.Of(new FingerprintComponents(new string('a', 64),
+            PluginClosure.Of(new SortedDictionary<string, string>(StringComparer.Ordinal) { ["ICaRL.dll"] = "bb", ["CilBench.Learning.dll"] = "dd" }),
+            new HarnessBuild(new string('c', 64), "0123abc"), new JsonObject { ["lr"] = 0.1 }, new JsonObject { ["name"] = "m2000" }, 1993, "cpu", 2, "1.13.1")),
+        Audited = true,
+        ResumedAtTask = 1,
     };
 
     [Fact]
@@ -60,7 +68,7 @@ public class ResultJsonTests
         ResultJson.Write(path, Sample());
         var back = ResultJson.Read(path);
 
-        Assert.Equal("cilbench-result/1", back.Format);
+        Assert.Equal("cilbench-result/2", back.Format);
         Assert.Equal([68, 56, 78], back.Protocol.ClassOrder);
         Assert.Equal([[68, 56], [78]], back.Protocol.Tasks);
         Assert.Equal((2000, (long?)null), (back.Budget.Exemplars, back.Budget.Bytes));
@@ -79,6 +87,11 @@ public class ResultJsonTests
         Assert.True(double.IsNaN(back.Summary["cnn"].Forgetting));
         Assert.Equal(1.0 / 3, back.Summary["cnn"].LastAccuracy);
         Assert.Equal(Sample().Provenance, back.Provenance);
+        Assert.Equal((5000L * 170, 1L), (s1.TrainImages, s1.NonFiniteScores));
+        Assert.Equal((true, (int?)1, (int?)null), (back.Audited, back.ResumedAtTask, back.OverBudgetAtTask));
+        Assert.Equal(Sample().Fingerprint.Cell, back.Fingerprint.Cell);
+        Assert.Equal(Sample().Fingerprint.Group, back.Fingerprint.Group);
+        Assert.Empty(back.Fingerprint.Differences(Sample().Fingerprint));
     }
 
     [Fact]
@@ -90,13 +103,24 @@ public class ResultJsonTests
 
         var json = JsonNode.Parse(File.ReadAllText(path))!;
 
-        Assert.Equal("cilbench-result/1", json["format"]!.GetValue<string>());
+        Assert.Equal("cilbench-result/2", json["format"]!.GetValue<string>());
         var stage = json["stages"]![1]!;
         Assert.Equal(1.0 / 3, stage["heads"]!["cnn"]!["top1"]!.GetValue<double>());
         Assert.NotNull(stage["heads"]!["cnn"]!["accuracyMatrixRow"]);
         Assert.Equal(2000L * 3072, stage["memory"]!["exemplarBytes"]!.GetValue<long>());
         Assert.Equal(45.2166, json["summary"]!["cnn"]!["averageIncrementalAccuracy"]!.GetValue<double>());
         Assert.Equal(1993, json["seed"]!.GetValue<int>());
+        Assert.Equal(41, stage["memory"]!["infoBytes"]!.GetValue<long>());
+        Assert.Equal(5000 * 170, stage["trainImages"]!.GetValue<long>());
+        Assert.Equal(1, stage["nonFiniteScores"]!.GetValue<long>());
+        Assert.True(json["audited"]!.GetValue<bool>());
+        Assert.Equal(64, json["fingerprint"]!["cell"]!.GetValue<string>().Length);
+        Assert.Equal(64, json["fingerprint"]!["group"]!.GetValue<string>().Length);
+        var components = json["fingerprint"]!["components"]!;
+        Assert.Equal("bb", components["plugin"]!["files"]!["ICaRL.dll"]!.GetValue<string>());
+        Assert.Equal("0123abc", components["harness"]!["gitCommit"]!.GetValue<string>());
+        Assert.Equal(2, components["threads"]!.GetValue<int>());
+        Assert.Equal("0123abc", json["provenance"]!["gitCommit"]!.GetValue<string>());
     }
 
     [Fact]
@@ -104,12 +128,12 @@ public class ResultJsonTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("seed-1.json");
-        ResultJson.Write(path, Sample() with { Format = "cilbench-result/2" });
+        ResultJson.Write(path, Sample() with { Format = "cilbench-result/1" });
 
         var e = Assert.Throws<FormatException>(() => ResultJson.Read(path));
 
         Assert.StartsWith(path + ": ", e.Message);
-        Assert.Contains("cilbench-result/2", e.Message);
+        Assert.Contains("cilbench-result/1", e.Message);
     }
 
     [Fact]

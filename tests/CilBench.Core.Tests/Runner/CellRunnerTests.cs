@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CilBench.Abstractions;
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Hosting;
 using CilBench.Core.Memory;
 using CilBench.Core.Plugins;
@@ -50,16 +51,16 @@ public class CellRunnerTests : IDisposable
     private const string Budget512 = """{ "policy": "budget", "points": [ { "name": "b512", "megabytes": 0.00048828125 } ] }""";
     private const string FixedTotal12 = """{ "policy": "fixed-total", "points": [ { "name": "m12", "exemplars": 12 } ] }""";
 
-    private RunResult Run(NearestMeanMethod method, string memory, bool resume = false, CancellationToken cancellation = default)
+    private RunRequest Request(NearestMeanMethod method, string memory, bool resume = false, bool audit = true)
     {
         var protocol = services.GetRequiredService<ProtocolLoader>().Parse(Encoding.UTF8.GetBytes(ProtocolJson(memory)), "synth.json");
-        var request = new RunRequest(protocol, new LoadedMethod(method, "ncm.dll", "0123", new Version(0, 0, 1)), protocol.Points[0], Seed, Device.CPU, output.Path)
-        {
-            Resume = resume,
-            CommandLine = "test",
-        };
-        return services.GetRequiredService<CellRunner>().Run(request, new SilentObserver(), cancellation);
+        // The audit's fresh method object: a sibling with the same switches (a real plugin is loaded again from its DLL).
+        var loaded = new LoadedMethod(method, "ncm.dll", "0123", new Version(0, 0, 1)) { Reload = () => new FreshMethod(method.Sibling()) };
+        return new RunRequest(protocol, loaded, protocol.Points[0], Seed, Device.CPU, output.Path) { Resume = resume, Audit = audit, CommandLine = "test" };
     }
+
+    private RunResult Run(NearestMeanMethod method, string memory, bool resume = false, CancellationToken cancellation = default, bool audit = true) =>
+        services.GetRequiredService<CellRunner>().Run(Request(method, memory, resume, audit), new SilentObserver(), cancellation);
 
     [Fact]
     public void OneStagePerTaskWithTheDatasetClassesAndPerfectAccuracy()
@@ -148,7 +149,7 @@ public class CellRunnerTests : IDisposable
         // 80 bytes = 5 x 2^-16 MB, under the 152-byte model of task 0.
         var e = Assert.Throws<OverBudgetException>(() => Run(new NearestMeanMethod(),
             """{ "policy": "budget", "points": [ { "name": "tiny", "megabytes": 0.0000762939453125 } ] }"""));
-        Assert.Contains("152 bytes, over the budget 'tiny' of 80 bytes", e.Message);
+        Assert.Contains("takes 152 bytes (parameters 24, buffers 128, info 0), over the budget 'tiny' of 80 bytes", e.Message);
     }
 
     [Fact]
@@ -167,9 +168,8 @@ public class CellRunnerTests : IDisposable
     [Fact]
     public void RestartAuditCatchesStateKeptOutsideState()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => Run(new NearestMeanMethod { HideState = true }, FixedTotal12));
-        Assert.Contains("restart audit", e.Message);
-        Assert.Contains("ncm", e.Message);
+        var e = Assert.Throws<LearnerContractException>(() => Run(new NearestMeanMethod { HideState = true }, FixedTotal12));
+        Assert.Contains("restart audit failed for ncm after task 0: head 'nme' predicts differently", e.Message);
     }
 
     [Fact]
@@ -204,6 +204,104 @@ public class CellRunnerTests : IDisposable
         Run(again, Budget512);
 
         Assert.Equal([0, 1, 2], again.Calls.Select(c => c.Task));
+    }
+
+    [Fact]
+    public void AfterEachAuditTheRunGoesOnWithTheReloadedLearner()
+    {
+        var method = new NearestMeanMethod();
+        var result = Run(method, FixedTotal12);
+
+        Assert.Equal([false, true, true], method.Calls.Select(c => c.Reloaded));
+        Assert.True(result.Audited);
+        Assert.Null(result.ResumedAtTask);
+    }
+
+    [Fact]
+    public void WithoutTheAuditTheLearnerIsKeptAndTheResultSaysSo()
+    {
+        var method = new NearestMeanMethod();
+        var result = Run(method, FixedTotal12, audit: false);
+
+        Assert.Equal([false, false, false], method.Calls.Select(c => c.Reloaded));
+        Assert.False(result.Audited);
+    }
+
+    [Fact]
+    public void TrainImagesCountWhatTheLearnerReadDuringLearn()
+    {
+        // The learner reads every image of the task's training set once: 40 new, then 40 new + 12 exemplars.
+        var result = Run(new NearestMeanMethod(), FixedTotal12);
+        Assert.Equal([40L, 52, 52], result.Stages.Select(s => s.TrainImages));
+    }
+
+    [Fact]
+    public void NonFiniteScoresAreRecordedPerStage()
+    {
+        var result = Run(new NearestMeanMethod { DivergeAfterFirstTask = true }, FixedTotal12);
+        // Stage 1 scores 16 test images x 4 classes, stage 2 24 x 6: all NaN.
+        Assert.Equal([0L, 16 * 4, 24 * 6], result.Stages.Select(s => s.NonFiniteScores));
+    }
+
+    [Fact]
+    public void AModelOutgrowingTheBudgetLaterEndsWithAPartialResult()
+    {
+        // 200 bytes: task 0's model is 24 + 2 x 64 = 152, task 1's 280 does not fit.
+        var result = Run(new NearestMeanMethod(), """{ "policy": "budget", "points": [ { "name": "b200", "bytes": 200 } ] }""");
+
+        Assert.Equal(1, result.OverBudgetAtTask);
+        Assert.Contains("takes 280 bytes", result.OverBudgetReason);
+        var stage = Assert.Single(result.Stages);
+        Assert.Equal((0, 2), (stage.Task, stage.Memory.Exemplars)); // 48 bytes left: 3 exemplars, 1 a class
+        Assert.Equal(100.0, result.Summary["nme"].AverageIncrementalAccuracy);
+        var written = ResultJson.Read(Path.Combine(output.Path, "synth-b2inc2", "ncm", "b200", $"seed-{Seed}.json"));
+        Assert.Equal(1, written.OverBudgetAtTask);
+    }
+
+    [Fact]
+    public void AModelThatCannotFitFailsBeforeTraining()
+    {
+        // 20 bytes, under the untrained model's 24.
+        var method = new NearestMeanMethod();
+        var e = Assert.Throws<OverBudgetException>(() => Run(method, """{ "policy": "budget", "points": [ { "name": "b20", "bytes": 20 } ] }"""));
+        Assert.Contains("before any training", e.Message);
+        Assert.Empty(method.Calls);
+    }
+
+    [Fact]
+    public void AHeadSetThatChangesIsAnErrorAtThatStage()
+    {
+        var e = Assert.Throws<LearnerContractException>(() => Run(new NearestMeanMethod { ExtraHeadFromTask = 1 }, FixedTotal12));
+        Assert.Contains("returned heads [nme, cnn] at task 1, but [nme] at task 0", e.Message);
+    }
+
+    [Fact]
+    public void ResumeFromAnotherSetupIsRefusedNamingWhatDiffers()
+    {
+        using var cancel = new CancellationTokenSource();
+        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 2) cancel.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+
+        // The same cell under another seed list is the same fingerprint; other hyper-parameters are not.
+        var request = Request(new NearestMeanMethod(), Budget512, resume: true);
+        var other = request with { Method = request.Method with { Closure = PluginClosure.Of(new SortedDictionary<string, string> { ["ncm.dll"] = "4567" }) } };
+        var e = Assert.Throws<ResumeRefusedException>(() => services.GetRequiredService<CellRunner>().Run(other, new SilentObserver()));
+        Assert.Contains("made by another setup of this cell (plugin differs)", e.Message);
+        Assert.Contains("Move the checkpoint folder aside", e.Message);
+    }
+
+    [Fact]
+    public void AResumedResultSaysWhereItResumed()
+    {
+        using var cancel = new CancellationTokenSource();
+        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 2) cancel.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+
+        var result = Run(new NearestMeanMethod(), Budget512, resume: true);
+
+        Assert.Equal(2, result.ResumedAtTask);
+        Assert.True(result.Audited);
+        Assert.Equal(Request(new NearestMeanMethod(), Budget512).Fingerprint(torch.get_num_threads()).Cell, result.Fingerprint.Cell);
     }
 
     // Stages as JSON without their timings, which differ between runs.

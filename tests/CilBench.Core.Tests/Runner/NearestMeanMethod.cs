@@ -4,7 +4,8 @@ using CilBench.Torch;
 namespace CilBench.Core.Tests.Runner;
 
 /// <summary>What the harness handed the learner for one task.</summary>
-internal sealed record LearnCall(int Task, int Known, int Total, int NewCount, int TrainCount, int MemoryCount, int[] NewLabels);
+/// <param name="Reloaded">The learner was rebuilt from state (restart audit or resume) before this call.</param>
+internal sealed record LearnCall(int Task, int Known, int Total, int NewCount, int TrainCount, int MemoryCount, int[] NewLabels, bool Reloaded);
 
 /// <summary>
 /// Nearest class mean over raw pixels, with switches for the ways a learner can go wrong. Its state: a 4-float
@@ -29,7 +30,20 @@ internal sealed class NearestMeanMethod : IMethod
     /// <summary>Add a buffer (the exemplars' class means) in MemoryUpdated, as NME methods do.</summary>
     public bool MeansAfterMemory { get; init; }
 
-    public List<LearnCall> Calls { get; } = [];
+    /// <summary>Return scores of NaN for every task after the first (a diverged learner).</summary>
+    public bool DivergeAfterFirstTask { get; init; }
+
+    /// <summary>Add a second head ("cnn") from this task on: a head set that changes between stages.</summary>
+    public int? ExtraHeadFromTask { get; init; }
+
+    public List<LearnCall> Calls { get; private init; } = [];
+
+    /// <summary>A new method object with the same switches, recording into the same calls (the restart audit's reload).</summary>
+    public NearestMeanMethod Sibling() => new()
+    {
+        OnLearn = OnLearn, HideState = HideState, MeansAfterMemory = MeansAfterMemory, DivergeAfterFirstTask = DivergeAfterFirstTask,
+        ExtraHeadFromTask = ExtraHeadFromTask, Calls = Calls,
+    };
 
     public IIncrementalLearner Create(MethodContext context) => new Learner(this, context);
 
@@ -40,11 +54,12 @@ internal sealed class NearestMeanMethod : IMethod
         private Tensor head = torch.zeros([2]).DetachFromDisposeScope();
         private Tensor means = torch.zeros([0, context.Input.Bytes]).DetachFromDisposeScope();
         private Tensor? memoryMeans, hidden;
+        private bool reloaded;
 
         public void Learn(TaskContext task)
         {
             method.Calls.Add(new LearnCall(task.TaskIndex, task.KnownClasses, task.TotalClasses, task.NewData.Count, task.TrainData.Count,
-                task.Memory.Count, [.. task.NewData.Labels.Distinct().Order()]));
+                task.Memory.Count, [.. task.NewData.Labels.Distinct().Order()], reloaded));
             method.OnLearn?.Invoke(task);
             task.Cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
@@ -83,7 +98,11 @@ internal sealed class NearestMeanMethod : IMethod
             using var scope = torch.NewDisposeScope();
             var scores = -torch.cdist(images.flatten(1), means) * scale.select(0, 0);
             if (hidden is not null) scores = scores + hidden;
-            return new Predictions().Add("nme", scores);
+            if (method.DivergeAfterFirstTask && means.size(0) > 2) scores = scores * double.NaN;
+            var predictions = new Predictions().Add("nme", scores);
+            // Two classes a task: the means' rows tell how many tasks were learned.
+            if (method.ExtraHeadFromTask is { } from && means.size(0) / 2 > from) predictions.Add("cnn", scores.clone());
+            return predictions;
         }
 
         public LearnerState State()
@@ -102,6 +121,7 @@ internal sealed class NearestMeanMethod : IMethod
             head = Swap(head, state.Tensors["head"].Tensor.clone());
             means = Swap(means, state.Tensors["means"].Tensor.clone());
             if (state.Tensors.TryGetValue("memory_means", out var m)) memoryMeans = Swap(memoryMeans, m.Tensor.clone());
+            reloaded = true;
         }
 
         private static Tensor Swap(Tensor? old, Tensor value)

@@ -15,7 +15,8 @@ public class ChildProcessRunnerTests : IDisposable
     private const string Script = """
         case "$2" in
           ok) echo "stage 0 done"; mkdir -p "$(dirname "$1")" && echo '{}' > "$1" ;;
-          fail) i=0; while [ $i -lt 50 ]; do echo "error line $i" >&2; i=$((i+1)); done; exit 3 ;;
+          fail) i=0; while [ $i -lt 50 ]; do echo "line $i" >&2; i=$((i+1)); done; echo "error: protocol.json: seeds: seed 3 is listed twice" >&2; exit 2 ;;
+          partial) echo "error: over budget at task 2" >&2; mkdir -p "$(dirname "$1")" && echo '{}' > "$1"; exit 3 ;;
           hang) sleep 60 ;;
           quiet) exit 0 ;;
           together)
@@ -54,17 +55,30 @@ public class ChildProcessRunnerTests : IDisposable
 
         var (failCell, fail) = outcomes.Single(o => o.Key.Method == "fail");
         Assert.False(fail.Succeeded);
-        Assert.Equal(3, fail.ExitCode);
+        Assert.Equal(2, fail.ExitCode);
+        Assert.Equal("exit status 2: protocol.json: seeds: seed 3 is listed twice", fail.Reason);
         var record = ReadFailure(failCell);
         Assert.Equal(Path.Combine(dir.Path, "out", "proto", "fail", "b1", "seed-1.failed.json"), failCell.FailurePath);
-        Assert.Equal((3, "exit status 3", "fail / b1 / seed 1"), (record.ExitCode, record.Reason, record.Cell));
-        // The tail: the last 40 of the 50 stderr lines.
-        Assert.Equal(Enumerable.Range(10, 40).Select(i => $"error line {i}"), record.StderrTail.Split('\n'));
+        Assert.Equal((2, "exit status 2", "protocol.json: seeds: seed 3 is listed twice", "fail / b1 / seed 1"),
+            (record.ExitCode, record.Reason, record.Message, record.Cell));
+        // The tail: the last 40 of the 51 stderr lines.
+        Assert.Equal(Enumerable.Range(11, 39).Select(i => $"line {i}").Append("error: protocol.json: seeds: seed 3 is listed twice"),
+            record.StderrTail.Split('\n'));
         Assert.False(File.Exists(failCell.ResultPath));
 
         var (quietCell, quiet) = outcomes.Single(o => o.Key.Method == "quiet");
         Assert.False(quiet.Succeeded);
         Assert.Equal("exited 0 without writing its result", ReadFailure(quietCell).Reason);
+        Assert.Null(ReadFailure(quietCell).Message);
+    }
+
+    [Fact]
+    public async Task APartialResultOverBudgetIsDoneWithItsReason()
+    {
+        var (cell, outcome) = Assert.Single(await Run(["partial"], [1], jobs: 1));
+
+        Assert.Equal((true, 3, "over budget at task 2"), (outcome.Succeeded, outcome.ExitCode, outcome.Reason));
+        Assert.False(File.Exists(cell.FailurePath));
     }
 
     [Fact]

@@ -1,0 +1,77 @@
+using CilBench.Core.Results;
+using CilBench.Core.Runner;
+
+namespace CilBench.Core.Sweep;
+
+/// <summary>What a cell's files say about it, against the fingerprint the plan expects.</summary>
+public enum CellState
+{
+    /// <summary>A result with the expected fingerprint.</summary>
+    Done,
+
+    /// <summary>No usable result yet (stale files, if any, have been moved aside).</summary>
+    Pending,
+}
+
+/// <summary>
+/// The sweep's "already done" check. A result or checkpoint whose fingerprint is not the plan's was made by another
+/// setup (another harness build, hyper-parameters, threads...): it is moved aside as <c>seed-S.stale-N.json</c> (or
+/// <c>.checkpoint</c>), never deleted, and the cell runs again. Reports ignore the moved files.
+/// </summary>
+public static class CellFiles
+{
+    /// <summary>Checks the cell's files; <paramref name="moved"/> gets one line per file moved aside, saying why.</summary>
+    public static CellState Inspect(PlannedCell planned, Action<string> moved)
+    {
+        var cell = planned.Cell;
+        var expected = planned.Fingerprint;
+        if (File.Exists(cell.ResultPath))
+        {
+            string? why;
+            try
+            {
+                var result = ResultJson.Read(cell.ResultPath);
+                why = result.Fingerprint.Cell == expected.Cell ? null : expected.Describe(result.Fingerprint);
+            }
+            catch (Exception e) when (e is FormatException or IOException or NullReferenceException)
+            {
+                why = $"unreadable ({e.Message})";
+            }
+            if (why is null) return CellState.Done;
+            moved($"{cell.ResultPath}: made by another setup ({why}); moved to {MoveAside(cell.ResultPath)}");
+        }
+        var checkpoint = ResultPaths.Checkpoint(cell.ResultPath);
+        var last = Path.Combine(checkpoint, "last.safetensors");
+        if (File.Exists(last))
+        {
+            string? why;
+            try
+            {
+                var found = Checkpoint.ReadFingerprint(last);
+                why = found is null ? "no fingerprint" : found.Cell == expected.Cell ? null : expected.Describe(found);
+            }
+            catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
+            {
+                why = $"unreadable ({e.Message})";
+            }
+            if (why is not null) moved($"{checkpoint}: made by another setup ({why}); moved to {MoveAside(checkpoint)}");
+        }
+        return CellState.Pending;
+    }
+
+    /// <summary>Renames a cell's file or folder to the first free <c>seed-S.stale-N.ext</c> beside it.</summary>
+    private static string MoveAside(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        for (var n = 1; ; n++)
+        {
+            var target = Path.Combine(directory, $"{stem}.stale-{n}{extension}");
+            if (File.Exists(target) || Directory.Exists(target)) continue;
+            if (Directory.Exists(path)) Directory.Move(path, target);
+            else File.Move(path, target);
+            return target;
+        }
+    }
+}
