@@ -60,7 +60,7 @@ public class PluginKitTests
         foreach (var absent in new[] { "CilBench.Abstractions.dll", "CilBench.Torch.dll", "libcilbench_native.so" })
             Assert.False(File.Exists(Path.Combine(built, absent)), $"{absent} was copied beside the plugin");
         var plugins = In("plugins");
-        CopyDirectory(built, Path.Combine(plugins, "KitMethod"));
+        Folders.Copy(built, Path.Combine(plugins, "KitMethod"));
 
         // fmnist-quick as the repository has it, with one epoch per task.
         var quick = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "protocols", "fmnist-quick.json")))!;
@@ -106,16 +106,6 @@ public class PluginKitTests
     {
         Assert.True(output.ExitCode == 0, $"exit {output.ExitCode}\n{output.Stdout}\n{output.Stderr}");
         return output;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
 

@@ -9,6 +9,7 @@ namespace CilBench.Cli.Commands;
 /// <summary>
 /// `cilbench check PLUGIN.dll`: the contract checks, one pass/fail line each, and a last line with the verdict. Exit
 /// status 0 when every check passed, 1 when one failed or could not run, 2 for a usage error (bad protocol, no file).
+/// The verdict line never reads "N passed, N failed": CI logs take that form for a test runner's summary.
 /// </summary>
 internal static class CheckCommand
 {
@@ -37,10 +38,10 @@ internal static class CheckCommand
             };
             var report = services.GetRequiredService<ContractChecker>().Check(request, new ConsoleCheckObserver());
             var failed = report.Results.Where(r => r.Status == CheckStatus.Failed).Select(r => r.Check.Name).ToList();
-            var notRun = report.Results.Count(r => r.Status == CheckStatus.NotRun);
-            Console.WriteLine(report.Passed
-                ? $"result: PASS, all {report.Results.Count} checks passed"
-                : $"result: FAIL, {failed.Count} of {report.Results.Count} checks failed ({string.Join(", ", failed)}), {notRun} not run");
+            var notRun = report.Results.Where(r => r.Status == CheckStatus.NotRun).Select(r => r.Check.Name).ToList();
+            Console.WriteLine(report.Passed ? $"result: PASS, all {report.Results.Count} checks passed"
+                : failed.Count > 0 ? $"result: FAIL, {failed.Count} of {report.Results.Count} checks failed ({string.Join(", ", failed)}), {notRun.Count} not run"
+                : $"result: FAIL, {notRun.Count} of {report.Results.Count} checks could not run ({string.Join(", ", notRun)})");
             return report.Passed ? 0 : 1;
         }));
         return command;
