@@ -16,7 +16,7 @@ public sealed class FinetuneLearner(MethodContext context, FinetuneOptions optio
     {
         if (task.TaskIndex == 0)
         {
-            TrainCrossEntropy(task, task.NewData, options.InitRecipe);
+            LearnFirstTask(task, task.NewData, options.InitRecipe);
             return;
         }
         Net.UpdateFc(task.TotalClasses);

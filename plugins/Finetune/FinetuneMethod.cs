@@ -12,13 +12,18 @@ public sealed class FinetuneMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Lower bound: sequential fine-tuning (as in PyCIL, Zhou et al., 2023, \"PyCIL: a Python toolbox for class-incremental learning\")";
     public string DefaultHyperParameters => OptionsJson.Defaults(new FinetuneOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new FinetuneLearner(context, OptionsJson.Read<FinetuneOptions>(context.HyperParameters, Name));
 }
 
-/// <summary>PyCIL's finetune recipe: later tasks use milestones [40, 70].</summary>
+/// <summary>PyCIL's finetune recipe (the constants of models/finetune.py): later tasks train 80 epochs, milestones [40, 70].</summary>
 public sealed record FinetuneOptions : StandardOptions
 {
-    public FinetuneOptions() => Milestones = [40, 70];
+    public FinetuneOptions()
+    {
+        Epochs = 80;
+        Milestones = [40, 70];
+    }
 }

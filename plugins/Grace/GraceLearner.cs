@@ -37,7 +37,7 @@ public sealed class GraceLearner : IIncrementalLearner
     public GraceLearner(MethodContext context, GraceOptions options)
     {
         (this.context, this.options) = (context, options);
-        net = new GraceNet(options.Backbone, context.Input.Channels, context.Device);
+        net = new GraceNet(options.Backbone, context.Input.Channels, context.Device, context.Seed);
     }
 
     public void Learn(TaskContext task)
@@ -46,7 +46,13 @@ public sealed class GraceLearner : IIncrementalLearner
         net.Grow(task.TotalClasses);
         net.PrepareTraining();
         task.ReportEvent("grow", Architecture(net));
-        if (task.TaskIndex == 0)
+        if (task.TaskIndex == 0 && context.BaseModel is { } baseModel)
+        {
+            // GRACE's pretrain_path: the first backbone and the classifier from the shared first-task model.
+            net.Convnets[0].load_state_dict(baseModel.WithPrefix("backbone."));
+            net.Fc!.load_state_dict(baseModel.WithPrefix("fc."));
+        }
+        else if (task.TaskIndex == 0)
         {
             Trainer.Run("train", net.parameters(), options.InitRecipe, task.TrainData, task, batch =>
             {

@@ -16,6 +16,7 @@ public sealed class GraceMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Garcia-Castaneda, Irureta, Imaz, Lojo: Grow, Assess, Compress: Adaptive Backbone Scaling for Memory-Efficient Class Incremental Learning. arXiv:2603.08426, 2026";
     public string DefaultHyperParameters => OptionsJson.Defaults(new GraceOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new GraceLearner(context, OptionsJson.Read<GraceOptions>(context.HyperParameters, Name));

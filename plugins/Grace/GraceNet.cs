@@ -15,11 +15,16 @@ public sealed class GraceNet : torch.nn.Module
     private readonly string backbone;
     private readonly int inChannels;
     private readonly Device device;
+    private readonly int seed;
     private readonly List<int> convClasses = [];
 
-    public GraceNet(string backbone, int inChannels, Device device)
+    /// <param name="backbone">Backbone name.</param>
+    /// <param name="inChannels">Image channels.</param>
+    /// <param name="device">Where the network lives.</param>
+    /// <param name="seed">The run's seed: the first backbone's initial weights come from it alone (InitialWeights).</param>
+    public GraceNet(string backbone, int inChannels, Device device, int seed)
     {
-        (this.backbone, this.inChannels, this.device) = (backbone, inChannels, device);
+        (this.backbone, this.inChannels, this.device, this.seed) = (backbone, inChannels, device, seed);
         Convnets = register_module("convnets", new torch.nn.ModuleList<Backbone>());
     }
 
@@ -43,7 +48,7 @@ public sealed class GraceNet : torch.nn.Module
     public void Grow(long classes)
     {
         var added = (int)(classes - Classes);
-        var next = NewBackbone();
+        var next = Convnets.Count == 0 ? InitialWeights.Build(seed, NewBackbone) : NewBackbone();
         if (Convnets.Count > 0)
             using (torch.NewDisposeScope())
                 next.load_state_dict(Convnets[^1].state_dict());
@@ -61,7 +66,7 @@ public sealed class GraceNet : torch.nn.Module
     {
         var n = Convnets.Count;
         if (n < 2) throw new InvalidOperationException($"compression needs two backbones, the network has {n}");
-        var student = new GraceNet(backbone, inChannels, device);
+        var student = new GraceNet(backbone, inChannels, device, seed);
         using (torch.NewDisposeScope())
             for (var i = 0; i < n - 2; i++)
             {

@@ -27,11 +27,19 @@ public sealed class ICaRLLearner : HerdingNmeLearner
     {
         if (options.Loss is not ("ce" or "bce")) throw new ArgumentException($"icarl: unknown loss '{options.Loss}' (expected \"ce\" or \"bce\")");
         this.options = options;
+        // The shared base model is trained with cross-entropy: it is PyCIL's first task, not the paper's.
+        if (options.Loss != "ce" && context.BaseModel is not null)
+            throw new ArgumentException("icarl: the protocol's shared base model is trained with cross-entropy; loss \"bce\" trains the first task differently (drop baseModel, or use loss \"ce\")");
     }
 
     /// <summary>Alg. 3, UpdateRepresentation, on the new classes' data and all exemplars (PyCIL's training set).</summary>
     public override void Learn(TaskContext task)
     {
+        if (task.TaskIndex == 0 && Context.BaseModel is not null)
+        {
+            LearnFirstTask(task, task.TrainData, options.InitRecipe);
+            return;
+        }
         // Alg. 3 stores q_i^y = g_y(x_i), the outputs of the network before this task; PyCIL keeps that network as a
         // frozen copy (_old_network). Taken here at the start of the task and freed at its end: no state between tasks.
         using var teacher = task.TaskIndex == 0 ? null : Net.Copy().Freeze();

@@ -12,6 +12,7 @@ public sealed class ICaRLMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Rebuffi, Kolesnikov, Sperl, Lampert, \"iCaRL: Incremental Classifier and Representation Learning\", CVPR 2017";
     public string DefaultHyperParameters => OptionsJson.Defaults(new ICaRLOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new ICaRLLearner(context, OptionsJson.Read<ICaRLOptions>(context.HyperParameters, Name));

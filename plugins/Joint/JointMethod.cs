@@ -15,6 +15,7 @@ public sealed class JointMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Upper bound: joint training on all seen data (reference, outside the memory budget)";
     public string DefaultHyperParameters => OptionsJson.Defaults(new StandardOptions());
+    public bool UsesBaseModel => true;
     public bool IsReference => true;
 
     public IIncrementalLearner Create(MethodContext context) =>

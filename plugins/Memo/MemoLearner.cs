@@ -30,7 +30,7 @@ public sealed class MemoLearner : IIncrementalLearner
     public MemoLearner(MethodContext context, MemoOptions options)
     {
         (this.context, this.options) = (context, options);
-        net = new MemoNet(options.Backbone, context.Input.Channels, context.Device);
+        net = new MemoNet(options.Backbone, context.Input.Channels, context.Device, context.Seed);
     }
 
     public void Learn(TaskContext task)
@@ -40,7 +40,12 @@ public sealed class MemoLearner : IIncrementalLearner
         // 2. Freeze: MEMO's after_task of task 0 sets phi_g's requires_grad to train_base for every later task.
         net.PrepareTraining(trainGeneralized: task.TaskIndex == 0 || options.TrainBase);
 
-        // 3. Train.
+        // 3. Train (the first task: or load the shared base model, PyCIL's AdaptiveNet.load_checkpoint).
+        if (task.TaskIndex == 0 && context.BaseModel is { } baseModel)
+        {
+            net.LoadPlain(baseModel);
+            return;
+        }
         if (task.TaskIndex == 0)
         {
             Trainer.Run("train", net.parameters(), options.InitRecipe, task.TrainData, task, batch =>

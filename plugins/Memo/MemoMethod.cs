@@ -15,6 +15,7 @@ public sealed class MemoMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Zhou, Wang, Ye, Zhan: A Model or 603 Exemplars: Towards Memory-Efficient Class-Incremental Learning. ICLR 2023";
     public string DefaultHyperParameters => OptionsJson.Defaults(new MemoOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new MemoLearner(context, OptionsJson.Read<MemoOptions>(context.HyperParameters, Name));

@@ -14,12 +14,15 @@ public sealed class MemoNet : torch.nn.Module
     private readonly string backbone;
     private readonly Device device;
 
-    public MemoNet(string backbone, int inChannels, Device device)
+    // The first task's block, drawn with the generalized part from the run seed's generator (InitialWeights) until
+    // Expand adopts it.
+    private Backbone? firstBlock;
+
+    public MemoNet(string backbone, int inChannels, Device device, int seed)
     {
         (this.backbone, this.device) = (backbone, device);
-        var split = BackboneRegistry.CreateSplit(backbone, inChannels);
-        // Each block comes from Expand, as PyCIL's update_fc builds it; the split's own specialized part goes unused.
-        split.Specialized.Dispose();
+        var split = InitialWeights.Build(seed, () => BackboneRegistry.CreateSplit(backbone, inChannels));
+        firstBlock = split.Specialized;
         Generalized = register_module("TaskAgnosticExtractor", split.Generalized);
         Blocks = register_module("AdaptiveExtractors", new torch.nn.ModuleList<Backbone>());
         Generalized.to(device);
@@ -44,13 +47,28 @@ public sealed class MemoNet : torch.nn.Module
     /// </summary>
     public void Expand(long classes)
     {
-        var block = BackboneRegistry.CreateSpecialized(backbone);
+        var block = firstBlock ?? BackboneRegistry.CreateSpecialized(backbone);
+        firstBlock = null;
         block.to(device);
         if (Blocks.Count > 0)
             using (torch.NewDisposeScope())
                 block.load_state_dict(Blocks[^1].state_dict());
         Blocks.append(block);
         Fc = register_module("fc", ClassifierExpansion.Expand(Fc, FeatureDim, classes, device));
+    }
+
+    /// <summary>
+    /// Loads a plain first-task model (backbone + classifier) into the generalized part, the first block and the
+    /// classifier, the backbone's state cut where the registry cuts it (PyCIL's load_checkpoint matches names; our cut
+    /// also carries the whole backbone's last stage into the block).
+    /// </summary>
+    public void LoadPlain(CilBench.Abstractions.BaseModel model)
+    {
+        if (Blocks.Count != 1) throw new InvalidOperationException($"a plain model loads into a network of one block, this one has {Blocks.Count}");
+        var (generalized, specialized) = BackboneRegistry.SplitState(backbone, model.WithPrefix("backbone."));
+        Generalized.load_state_dict(generalized);
+        Blocks[0].load_state_dict(specialized);
+        Fc!.load_state_dict(model.WithPrefix("fc."));
     }
 
     /// <summary>The concatenated specialized features [phi_s1(phi_g(x)), ..., phi_sb(phi_g(x))].</summary>
@@ -83,5 +101,11 @@ public sealed class MemoNet : torch.nn.Module
             Blocks[i].eval();
         }
         Blocks[^1].requires_grad_(true);
+    }
+
+    public override void Dispose()
+    {
+        firstBlock?.Dispose();
+        base.Dispose();
     }
 }

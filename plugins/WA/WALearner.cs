@@ -33,7 +33,7 @@ public sealed class WALearner : HerdingNmeLearner
         // The first task has no old classes: plain cross-entropy (PyCIL's _init_train).
         if (task.TaskIndex == 0)
         {
-            TrainCrossEntropy(task, task.TrainData, options.InitRecipe);
+            LearnFirstTask(task, task.TrainData, options.InitRecipe);
             return;
         }
 

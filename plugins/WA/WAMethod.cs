@@ -12,6 +12,7 @@ public sealed class WAMethod : IMethod
     public string Version => "1.0.0";
     public string Paper => "Zhao, Xiao, Gan, Zhang, Xia, \"Maintaining Discrimination and Fairness in Class Incremental Learning\", CVPR 2020";
     public string DefaultHyperParameters => OptionsJson.Defaults(new WAOptions());
+    public bool UsesBaseModel => true;
 
     public IIncrementalLearner Create(MethodContext context) =>
         new WALearner(context, OptionsJson.Read<WAOptions>(context.HyperParameters, Name));

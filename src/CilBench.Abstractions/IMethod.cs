@@ -27,6 +27,12 @@ public interface IMethod
     /// </summary>
     bool IsReference => false;
 
+    /// <summary>
+    /// True for methods whose first task trains a plain backbone and a linear classifier with cross-entropy, and that
+    /// load <see cref="MethodContext.BaseModel"/> instead when the protocol shares one. Added in contract 1.1.
+    /// </summary>
+    bool UsesBaseModel => false;
+
     /// <summary>Creates the learner for one run.</summary>
     IIncrementalLearner Create(MethodContext context);
 }

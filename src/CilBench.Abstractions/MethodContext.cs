@@ -29,6 +29,12 @@ public sealed class MethodContext
 
     /// <summary>Where the learner writes log lines.</summary>
     public required IRunLog Log { get; init; }
+
+    /// <summary>
+    /// The shared first-task model, when the protocol asks for one and the method uses it
+    /// (<see cref="IMethod.UsesBaseModel"/>); null otherwise. Added in contract 1.1.
+    /// </summary>
+    public BaseModel? BaseModel { get; init; }
 }
 
 /// <summary>Channels, height and width of one image.</summary>

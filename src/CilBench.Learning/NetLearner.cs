@@ -14,7 +14,7 @@ public abstract class NetLearner : IIncrementalLearner
     protected NetLearner(MethodContext context, string backbone)
     {
         Context = context;
-        Net = new IncrementalNet(backbone, context.Input.Channels, context.Device);
+        Net = Backbones.InitialWeights.Build(context.Seed, () => new IncrementalNet(backbone, context.Input.Channels, context.Device));
     }
 
     protected MethodContext Context { get; }
@@ -25,6 +25,22 @@ public abstract class NetLearner : IIncrementalLearner
     protected int TotalClasses => (int)Net.Classes;
 
     public abstract void Learn(TaskContext task);
+
+    /// <summary>
+    /// The first task: the shared base model when the harness gives one (it is this very network trained with
+    /// <paramref name="recipe"/> on the first task's data), otherwise cross-entropy training on <paramref name="data"/>.
+    /// </summary>
+    protected void LearnFirstTask(TaskContext task, IDataView data, Training.TrainRecipe recipe)
+    {
+        if (Context.BaseModel is not { } baseModel)
+        {
+            TrainCrossEntropy(task, data, recipe);
+            return;
+        }
+        Net.UpdateFc(task.TotalClasses);
+        Net.Backbone.load_state_dict(baseModel.WithPrefix("backbone."));
+        Net.Fc!.load_state_dict(baseModel.WithPrefix("fc."));
+    }
 
     /// <summary>Grows the classifier to the task's classes and trains on <paramref name="data"/> with cross-entropy over all seen classes.</summary>
     protected void TrainCrossEntropy(TaskContext task, IDataView data, Training.TrainRecipe recipe)

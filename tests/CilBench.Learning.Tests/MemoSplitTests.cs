@@ -26,4 +26,30 @@ public class MemoSplitTests
             Assert.Equal(whole.parameter_count(), shared + perTask);
         }
     }
+
+    /// <summary>A whole backbone's state, cut by SplitState, loads into the split network and computes the same features.</summary>
+    [Theory]
+    [InlineData("resnet8", 1, 28)]
+    [InlineData("convnet2", 3, 32)]
+    [InlineData("resnet10", 3, 32)]
+    public void AWholeStateCutIntoTheSplitComputesTheSameFeatures(string name, int channels, int size)
+    {
+        using var scope = CilBench.Torch.torch.NewDisposeScope();
+        using var whole = BackboneRegistry.Create(name, channels);
+        var (generalized, specialized) = BackboneRegistry.CreateSplit(name, channels);
+        using (generalized)
+        using (specialized)
+        {
+            var (g, s) = BackboneRegistry.SplitState(name, whole.state_dict());
+            generalized.load_state_dict(g);
+            specialized.load_state_dict(s);
+            Assert.Equal(whole.state_dict().Count, g.Count + s.Count);
+            whole.eval();
+            generalized.eval();
+            specialized.eval();
+            var x = CilBench.Torch.torch.randn([2, channels, size, size]);
+
+            Assert.True(whole.forward(x).equal(specialized.forward(generalized.forward(x))));
+        }
+    }
 }

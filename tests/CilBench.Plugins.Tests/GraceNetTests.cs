@@ -9,7 +9,7 @@ public class GraceNetTests
     public void EachTaskAddsAWholeBackboneCopiedFromTheNewest()
     {
         using var scope = torch.NewDisposeScope();
-        using var net = new GraceNet("resnet8", 1, Device.CPU);
+        using var net = new GraceNet("resnet8", 1, Device.CPU, seed: 1);
         net.Grow(2);
         net.Grow(4);
         net.Grow(6);
@@ -24,7 +24,7 @@ public class GraceNetTests
     public void TheStudentMergesTheTwoNewestAndKeepsTheOlderOnes()
     {
         using var scope = torch.NewDisposeScope();
-        using var teacher = new GraceNet("resnet8", 1, Device.CPU);
+        using var teacher = new GraceNet("resnet8", 1, Device.CPU, seed: 1);
         teacher.Grow(2);
         teacher.Grow(4);
         teacher.Grow(6);

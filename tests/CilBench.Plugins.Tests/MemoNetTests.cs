@@ -8,7 +8,7 @@ public class MemoNetTests
     [Fact]
     public void ResNet32SharesItsGeneralizedPartAndAddsAStage3PerTask()
     {
-        using var net = new MemoNet("resnet32", 3, Device.CPU);
+        using var net = new MemoNet("resnet32", 3, Device.CPU, seed: 1);
         for (var t = 1; t <= 3; t++)
         {
             net.Expand(10 * t);
@@ -22,7 +22,7 @@ public class MemoNetTests
     public void ANewBlockStartsAsACopyOfTheNewest()
     {
         using var scope = torch.NewDisposeScope();
-        using var net = new MemoNet("resnet8", 1, Device.CPU);
+        using var net = new MemoNet("resnet8", 1, Device.CPU, seed: 1);
         net.Expand(2);
         net.Expand(4);
         var (a, b) = (net.Blocks[0].state_dict(), net.Blocks[1].state_dict());
@@ -34,7 +34,7 @@ public class MemoNetTests
     [InlineData(false)]
     public void OnlyTheNewestBlockAndOptionallyTheGeneralizedPartTrain(bool trainGeneralized)
     {
-        using var net = new MemoNet("resnet8", 1, Device.CPU);
+        using var net = new MemoNet("resnet8", 1, Device.CPU, seed: 1);
         net.Expand(2);
         net.Expand(4);
         net.Expand(6);

@@ -20,10 +20,15 @@ public static class PluginHarness
 
     public static bool FashionMnistPresent => File.Exists(Path.Combine(FashionMnistDir, "train-images-idx3-ubyte.gz"));
 
-    /// <summary>Split Fashion-MNIST B0Inc2 on a per-class subset; <paramref name="memory"/> and <paramref name="recipe"/> are JSON fragments.</summary>
-    public static string FashionMnistProtocol(int trainPerClass = 300, int testPerClass = 100, string? memory = null, string? recipe = null, string? methods = null) => $$"""
+    /// <summary>
+    /// Split Fashion-MNIST B0Inc2 on a per-class subset; <paramref name="memory"/> and <paramref name="recipe"/> are JSON
+    /// fragments, <paramref name="baseModel"/> the protocol's baseModel (null: none).
+    /// </summary>
+    public static string FashionMnistProtocol(int trainPerClass = 300, int testPerClass = 100, string? memory = null, string? recipe = null,
+        string? methods = null, string? baseModel = null) => $$"""
         {
           "name": "fmnist-test",
+          "baseModel": {{(baseModel is null ? "null" : $"\"{baseModel}\"")}},
           "dataset": { "name": "fmnist", "subset": { "trainPerClass": {{trainPerClass}}, "testPerClass": {{testPerClass}} } },
           "classOrder": { "seed": 1993 },
           "initialClasses": 2,
@@ -36,7 +41,8 @@ public static class PluginHarness
         }
         """;
 
-    public static RunResult Run(IMethod method, string protocolJson, string? budget = null, int seed = 1993, bool audit = true)
+    /// <summary>Runs the method; results and shared base models go to <paramref name="output"/> (default: a temporary folder removed after).</summary>
+    public static RunResult Run(IMethod method, string protocolJson, string? budget = null, int seed = 1993, bool audit = true, string? output = null)
     {
         using var services = CilBenchServices.Build();
         var protocol = services.GetRequiredService<ProtocolLoader>().Parse(Encoding.UTF8.GetBytes(protocolJson), "test-protocol");
@@ -49,15 +55,15 @@ public static class PluginHarness
                 ? FreshMethod.Load(dll, plugin.FullName!).Wrap(w.Around)
                 : FreshMethod.Load(dll, plugin.FullName!),
         };
-        var output = Path.Combine(Path.GetTempPath(), "cilbench-plugin-tests", Guid.NewGuid().ToString("N"));
+        var root = output ?? Path.Combine(Path.GetTempPath(), "cilbench-plugin-tests", Guid.NewGuid().ToString("N"));
         try
         {
-            var request = new RunRequest(protocol, loaded, protocol.Point(budget), seed, Device.CPU, output) { Audit = audit };
+            var request = new RunRequest(protocol, loaded, protocol.Point(budget), seed, Device.CPU, root) { Audit = audit };
             return services.GetRequiredService<CellRunner>().Run(request, new SilentObserver());
         }
         finally
         {
-            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+            if (output is null && Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }
 

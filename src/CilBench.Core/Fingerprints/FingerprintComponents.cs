@@ -14,7 +14,7 @@ namespace CilBench.Core.Fingerprints;
 /// <param name="Device">cpu, cuda:0, ...</param>
 /// <param name="Threads">libtorch's intra-op threads: float reductions, and so results, depend on them.</param>
 /// <param name="Libtorch">libtorch's version.</param>
-/// <param name="BaseModel">SHA-256 of the shared first-task model the learner starts from, if any.</param>
+/// <param name="BaseModel">The key of the shared first-task model the learner starts from (what it is trained from, hashed), if any.</param>
 public sealed record FingerprintComponents(
     string ProtocolSha256,
     PluginClosure Plugin,

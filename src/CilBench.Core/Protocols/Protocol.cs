@@ -16,6 +16,9 @@ public sealed class Protocol
 
     public string Name => Spec.Name;
 
+    /// <summary>True when the first task's model is trained once and shared (<c>baseModel: "shared"</c>).</summary>
+    public bool SharesBaseModel => Spec.BaseModel == "shared";
+
     /// <summary>Classes of the dataset in the protocol's order (original class ids).</summary>
     public required IReadOnlyList<int> ClassOrder { get; init; }
 

@@ -24,6 +24,12 @@ public sealed record ProtocolSpec
     public Dictionary<string, JsonElement> Methods { get; init; } = [];
     public required int[] Seeds { get; init; }
     public EvaluationSpec Evaluation { get; init; } = new();
+    /// <summary>
+    /// "shared": the first task is trained once per backbone, seed and first-task recipe, and every method that
+    /// starts from a plain backbone loads that model (MEMO's and GRACE's common task-0 checkpoint). Null: each method
+    /// trains its own first task.
+    /// </summary>
+    public string? BaseModel { get; init; }
 }
 
 public sealed record DatasetSpec

@@ -38,8 +38,8 @@ public sealed record RunResult
     public BaseModelInfo? BaseModel { get; init; }
 }
 
-/// <summary>A shared first-task model, content-addressed.</summary>
-public sealed record BaseModelInfo(string Sha256, string Backbone);
+/// <summary>A shared first-task model: its file's SHA-256, the key of what it was trained from, its backbone.</summary>
+public sealed record BaseModelInfo(string Sha256, string Key, string Backbone);
 
 public sealed record ProtocolInfo
 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CilBench.Abstractions;
+using CilBench.Core.BaseModels;
 using CilBench.Core.Evaluation;
 using CilBench.Core.Fingerprints;
 using CilBench.Core.Memory;
@@ -35,7 +36,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         using var scenario = Scenario.Scenario.Build(protocol, data, transform, device);
         var hyper = request.HyperParameters;
         var backbone = hyper["backbone"]?.GetValue<string>() ?? "-";
-        var context = new MethodContext
+        MethodContext Context(BaseModel? baseModel) => new()
         {
             Device = device,
             Seed = seed,
@@ -45,7 +46,10 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             TaskCount = scenario.TaskCount,
             HyperParameters = JsonSerializer.SerializeToElement(hyper),
             Log = observer.Log,
+            BaseModel = baseModel,
         };
+        var baseModel = SharedBaseModel(request, scenario, Context(null), transform, observer, cancellation);
+        var context = Context(baseModel);
         observer.Log.Info($"{method.Name} {method.Version} on {protocol.Name}, budget {request.Point.Name}, seed {seed}, {device}; {torch.RuntimeSummary()}");
 
         var planner = new MemoryPlanner(request.Point, method, shape.Bytes);
@@ -142,6 +146,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
                 ResumedAtTask = firstTask > 0 ? firstTask : null,
                 OverBudgetAtTask = overBudget is null ? null : stages.Count,
                 OverBudgetReason = overBudget?.Message,
+                BaseModel = baseModel is null ? null : new BaseModelInfo(baseModel.Sha256, fingerprint.Components.BaseModel!, baseModel.Backbone),
             };
             sink.Write(request.ResultPath, result);
             if (Directory.Exists(ResultPaths.Checkpoint(request.ResultPath)))
@@ -151,6 +156,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         finally
         {
             active.Dispose();
+            foreach (var t in baseModel?.Tensors.Values ?? []) t.Dispose();
         }
     }
 
@@ -159,37 +165,11 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
     {
         var method = request.Method.Method;
         var learner = active.Learner;
-        var known = scenario.KnownBefore(task);
-        var total = known + scenario.Protocol.Tasks[task].Length;
+        using var stage = StageData.Build(scenario, memory, task, request.Seed, served, new Progress(p => observer.Progress(task, p)), cancellation);
+        var taskContext = stage.Context;
+        var (known, total) = (taskContext.KnownClasses, taskContext.TotalClasses);
         observer.StageStarted(task, scenario.TaskCount, total);
 
-        // The task's training set as PyCIL builds it: the new classes' data, then every exemplar.
-        var newPositions = scenario.TrainPositions(known, total);
-        var memoryStore = memory.AsStore();
-        ImageStore stageStoreOwned;
-        using (torch.NewDisposeScope())
-            stageStoreOwned = new ImageStore(
-                torch.cat([scenario.Train.Gather(newPositions), memoryStore.Images]),
-                newPositions.Select(p => scenario.Train.Labels[p]).Concat(memoryStore.Labels).ToArray(),
-                scenario.Train.Transform,
-                served);
-        using var stageStore = stageStoreOwned;
-        var newData = new DataView(stageStore, Enumerable.Range(0, newPositions.Length).Select(i => (long)i).ToArray());
-        var taskContext = new TaskContext
-        {
-            TaskIndex = task,
-            TaskCount = scenario.TaskCount,
-            KnownClasses = known,
-            TotalClasses = total,
-            NewData = newData,
-            TrainData = stageStore.All(),
-            Memory = memory.View,
-            Seed = unchecked(request.Seed * 7919 + task),
-            Progress = new Progress(p => observer.Progress(task, p)),
-            Cancellation = cancellation,
-        };
-
-        // Each task starts from its own seed, so results do not depend on what ran before (audits, a resume).
         torch.manual_seed((ulong)(uint)taskContext.Seed);
         var clock = Stopwatch.StartNew();
         var servedBefore = served.Count;
@@ -200,7 +180,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         var trainSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var (plan, model) = planner.Update(learner, memory, newData, known, total);
+        var (plan, model) = planner.Update(learner, memory, stage.NewData, known, total);
         var exemplarBytes = memory.Bytes;
         var memorySeconds = clock.Elapsed.TotalSeconds;
 
@@ -230,6 +210,29 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             NonFiniteScores = evaluation.NonFiniteScores,
             Events = taskContext.Events.Select(e => new StageEventRecord(e.Kind, e.Data)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The shared first-task model of this cell (protocol <c>baseModel: "shared"</c>), trained here the first time:
+    /// a plain backbone and classifier, cross-entropy on the first task with the cell's first-task recipe and seed.
+    /// </summary>
+    private BaseModel? SharedBaseModel(RunRequest request, Scenario.Scenario scenario, MethodContext context, IBatchTransform transform,
+        IRunObserver observer, CancellationToken cancellation)
+    {
+        if (request.BaseModelKey(torch.get_num_threads()) is not { } key) return null;
+        var store = new BaseModelStore(Path.Combine(request.OutputRoot, "base-models"));
+        return store.GetOrTrain(key, context.Device, () =>
+        {
+            var recipe = FirstTaskRecipe.From(request.HyperParameters, request.Method.Name);
+            using var learner = new FirstTaskLearner(context, recipe);
+            using var memory = new ExemplarMemory(transform, context.Input, context.Device);
+            using var stage = StageData.Build(scenario, memory, 0, request.Seed, new ImageCounter(),
+                new Progress(p => observer.Progress(0, p with { Phase = "base model" })), cancellation);
+            torch.manual_seed((ulong)(uint)stage.Context.Seed);
+            learner.Learn(stage.Context);
+            var tensors = learner.State().Tensors.ToDictionary(kv => kv.Key, kv => kv.Value.Tensor.to(Device.CPU, copy: true).DetachFromDisposeScope());
+            return (tensors, stage.Context.TotalClasses);
+        }, observer.Log, cancellation);
     }
 
     // A learner rebuilt by the restart audit has only its state: one that relied on anything else fails here, and the

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CilBench.Core.BaseModels;
 using CilBench.Core.Fingerprints;
 using CilBench.Core.Plugins;
 using CilBench.Core.Protocols;
@@ -39,8 +40,18 @@ public sealed record RunRequest(Protocol Protocol, LoadedMethod Method, BudgetPo
         PerClass = Point.PerClass,
     };
 
+    /// <summary>
+    /// What the shared first-task model of this cell is trained from, when the protocol shares one and the method uses
+    /// it; null otherwise.
+    /// </summary>
+    public BaseModelKey? BaseModelKey(int threads) =>
+        Protocol.SharesBaseModel && Method.Method.UsesBaseModel
+            ? BaseModels.BaseModelKey.For(Protocol, FirstTaskRecipe.From(HyperParameters, Method.Name), Seed, Device.ToString(), threads,
+                torch.__version__, HarnessBuild.Current)
+            : null;
+
     /// <summary>The cell's fingerprint when it runs with <paramref name="threads"/> libtorch threads.</summary>
-    public CellFingerprint Fingerprint(int threads, string? baseModel = null) => CellFingerprint.Of(new FingerprintComponents(
+    public CellFingerprint Fingerprint(int threads) => CellFingerprint.Of(new FingerprintComponents(
         Protocol.Sha256,
         Method.Closure,
         HarnessBuild.Current,
@@ -50,7 +61,7 @@ public sealed record RunRequest(Protocol Protocol, LoadedMethod Method, BudgetPo
         Device.ToString(),
         threads,
         torch.__version__,
-        baseModel));
+        BaseModelKey(threads)?.Value));
 }
 
 public static class ResultPaths

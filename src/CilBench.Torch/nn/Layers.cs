@@ -25,7 +25,7 @@ public static partial class torch
                 if (bias)
                 {
                     var bound = 1 / Math.Sqrt(init.calculate_fan_in_and_fan_out(w).fanIn);
-                    register_parameter("bias", this.bias = new Parameter(empty([out_channels], device: device).uniform_(-bound, bound)));
+                    register_parameter("bias", this.bias = new Parameter(init.uniform_(empty([out_channels], device: device), -bound, bound)));
                 }
                 else register_parameter("bias", null);
             }
@@ -52,7 +52,7 @@ public static partial class torch
                 if (bias)
                 {
                     var bound = in_features > 0 ? 1 / Math.Sqrt(in_features) : 0;
-                    register_parameter("bias", this.bias = new Parameter(empty([out_features], device: device).uniform_(-bound, bound)));
+                    register_parameter("bias", this.bias = new Parameter(init.uniform_(empty([out_features], device: device), -bound, bound)));
                 }
                 else register_parameter("bias", null);
             }

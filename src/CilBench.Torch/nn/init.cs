@@ -7,6 +7,25 @@ public static partial class torch
         /// <summary><c>torch.nn.init</c>: in-place initialisers with PyTorch's fan and gain rules.</summary>
         public static class init
         {
+            [ThreadStatic] private static Generator? seeded;
+
+            /// <summary>
+            /// Until the returned scope is disposed, every initialiser on this thread that is given no generator (and so
+            /// every layer constructed, with its default initialisation) draws from <paramref name="generator"/>: a
+            /// network built inside the scope depends on that generator's seed alone, whatever ran before it.
+            /// </summary>
+            public static IDisposable Seeded(Generator generator)
+            {
+                var previous = seeded;
+                seeded = generator;
+                return new Restore(previous);
+            }
+
+            private sealed class Restore(Generator? previous) : IDisposable
+            {
+                public void Dispose() => seeded = previous;
+            }
+
             public enum FanMode
             {
                 FanIn,
@@ -58,16 +77,22 @@ public static partial class torch
                 return uniform_(t, -bound, bound, generator);
             }
 
-            public static Tensor uniform_(Tensor t, double a = 0, double b = 1, Generator? generator = null)
-            {
-                using var _ = no_grad();
-                return t.uniform_(a, b, generator);
-            }
+            public static Tensor uniform_(Tensor t, double a = 0, double b = 1, Generator? generator = null) =>
+                Draw(t, generator, (x, g) => x.uniform_(a, b, g));
 
-            public static Tensor normal_(Tensor t, double mean = 0, double std = 1, Generator? generator = null)
+            public static Tensor normal_(Tensor t, double mean = 0, double std = 1, Generator? generator = null) =>
+                Draw(t, generator, (x, g) => x.normal_(mean, std, g));
+
+            // A seeded generator is a CPU generator: off the CPU, draw on the CPU and copy, so the values are the same
+            // on every device.
+            private static Tensor Draw(Tensor t, Generator? generator, Func<Tensor, Generator?, Tensor> draw)
             {
                 using var _ = no_grad();
-                return t.normal_(mean, std, generator);
+                var g = generator ?? seeded;
+                if (g is null || t.device.Type == DeviceType.CPU) return draw(t, g);
+                using var scope = NewDisposeScope();
+                t.copy_(draw(empty(t.shape, t.dtype), g));
+                return t;
             }
 
             public static Tensor constant_(Tensor t, double value)
