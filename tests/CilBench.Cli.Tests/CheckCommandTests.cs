@@ -4,7 +4,7 @@ namespace CilBench.Cli.Tests;
 
 /// <summary>
 /// `cilbench check` as a user runs it: a line per check, the verdict last, exit status 1 when a check fails and 2 for
-/// a usage error; and plugins built against another contract version, against a harness of another version.
+/// a usage error; and plugins built against other contract versions.
 /// </summary>
 [Collection(nameof(PluginKit))]
 public class CheckCommandTests : IDisposable
@@ -52,22 +52,18 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void APluginBuiltAgainstContract10LoadsInA11HarnessAndOneBuiltAgainst12IsRefused()
+    public void APluginBuiltAgainstContract10LoadsInThis11HarnessAndOneBuiltAgainst12IsRefused()
     {
-        // A 1.1 harness: this one, with its contract and binding assemblies at version 1.1.
-        var harness = Path.Combine(dir.Path, "harness");
-        Folders.Copy(Cilbench.Directory, harness);
-        AssemblyVersionPatch.Definition(Path.Combine(harness, "CilBench.Abstractions.dll"), new Version(1, 1, 0, 0));
-        AssemblyVersionPatch.Definition(Path.Combine(harness, "CilBench.Torch.dll"), new Version(1, 1, 0, 0));
+        // GoodPlugin as if built against contract 1.0 (before IMethod.UsesBaseModel), and against a future 1.2.
         var built10 = Path.Combine(dir.Path, "built-1.0");
         Folders.Copy(Repository.TestPlugin("GoodPlugin"), built10);
+        AssemblyVersionPatch.Reference(Path.Combine(built10, "GoodPlugin.dll"), "CilBench.Abstractions", new Version(1, 0, 0, 0));
         var built12 = Path.Combine(dir.Path, "built-1.2");
         Folders.Copy(Repository.TestPlugin("GoodPlugin"), built12);
         AssemblyVersionPatch.Reference(Path.Combine(built12, "GoodPlugin.dll"), "CilBench.Abstractions", new Version(1, 2, 0, 0));
 
-        var cilbench = Path.Combine(harness, "cilbench");
-        var loads = Cilbench.RunAt(cilbench, dir.Path, "methods", "--plugin", Path.Combine(built10, "GoodPlugin.dll"));
-        var refused = Cilbench.RunAt(cilbench, dir.Path, "methods", "--plugin", Path.Combine(built12, "GoodPlugin.dll"));
+        var loads = Cilbench.Run(dir.Path, "methods", "--plugin", Path.Combine(built10, "GoodPlugin.dll"));
+        var refused = Cilbench.Run(dir.Path, "methods", "--plugin", Path.Combine(built12, "GoodPlugin.dll"));
 
         Assert.Equal(0, loads.ExitCode);
         Assert.Contains("nearest-mean", loads.Stdout);

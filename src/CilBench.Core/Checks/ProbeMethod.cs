@@ -13,6 +13,7 @@ internal sealed class ProbeMethod(IMethod inner, ProbeLog log) : IMethod
     public string Paper => inner.Paper;
     public string DefaultHyperParameters => inner.DefaultHyperParameters;
     public bool IsReference => inner.IsReference;
+    public bool UsesBaseModel => inner.UsesBaseModel;
 
     public IIncrementalLearner Create(MethodContext context)
     {

@@ -6,17 +6,11 @@ using System.Reflection.PortableExecutable;
 namespace CilBench.Core.Tests.Plugins;
 
 /// <summary>
-/// Rewrites version numbers in an assembly's metadata, in place: its own version (the Assembly table) or the version at
-/// which it references another assembly (the AssemblyRef table). Stands in for an assembly built against another
-/// contract version, or a harness of another contract version, without building one.
+/// Rewrites, in place, the version at which an assembly references another (its AssemblyRef row): stands in for a
+/// plugin built against another contract version, without building one.
 /// </summary>
 internal static class AssemblyVersionPatch
 {
-    /// <summary>Sets the assembly's own version.</summary>
-    public static void Definition(string path, Version version) =>
-        // An Assembly row starts with HashAlgId (4 bytes), then the four 2-byte version numbers.
-        Patch(path, version, reader => reader.GetTableMetadataOffset(TableIndex.Assembly) + 4);
-
     /// <summary>Sets the version at which the assembly references <paramref name="name"/>.</summary>
     public static void Reference(string path, string name, Version version) =>
         // An AssemblyRef row starts with the four 2-byte version numbers.

@@ -43,10 +43,28 @@ public class ContractVersionTests
         Assert.Empty(PluginLoader.Load(new PluginSources { Files = [dll] }).Diagnostics);
     }
 
+    [Fact]
+    public void PluginBuiltAgainstContract10LoadsAndRunsInThisLaterMinor()
+    {
+        Assert.True(ContractVersion.Minor >= 1, "this test needs a host past contract 1.0");
+        using var folder = new PluginFolder();
+        var dll = folder.AddPlugin("GoodPlugin");
+        AssemblyVersionPatch.Reference(dll, "CilBench.Abstractions", new Version(1, 0, 0, 0));
+
+        var catalog = PluginLoader.Load(new PluginSources { Files = [dll] });
+
+        Assert.Empty(catalog.Diagnostics);
+        // The runtime bound its 1.0 reference to this harness's contract: the method's members run.
+        var method = Assert.Single(catalog.Methods).Method;
+        Assert.Equal("nearest-mean", method.Name);
+        Assert.False(method.UsesBaseModel);
+        Assert.Same(typeof(IMethod).Assembly, method.GetType().GetInterface(nameof(IMethod))!.Assembly);
+    }
+
     [Theory]
-    [InlineData("CilBench.Abstractions", 1, 7, "built against contract 1.7, this harness has contract 1.0: it needs a harness with contract 1.7 or later")]
-    [InlineData("CilBench.Abstractions", 2, 0, "built against contract 2.0, this harness has contract 1.0: a plugin must be rebuilt for another major version")]
-    [InlineData("CilBench.Torch", 1, 3, "built against CilBench.Torch 1.3, this harness has CilBench.Torch 1.0: it needs a harness with CilBench.Torch 1.3 or later")]
+    [InlineData("CilBench.Abstractions", 1, 7, "built against contract 1.7, this harness has contract 1.1: it needs a harness with contract 1.7 or later")]
+    [InlineData("CilBench.Abstractions", 2, 0, "built against contract 2.0, this harness has contract 1.1: a plugin must be rebuilt for another major version")]
+    [InlineData("CilBench.Torch", 1, 3, "built against CilBench.Torch 1.3, this harness has CilBench.Torch 1.1: it needs a harness with CilBench.Torch 1.3 or later")]
     public void PluginBuiltAgainstANewerMinorOrAnotherMajorIsRefusedNamingBoth(string reference, int major, int minor, string reason)
     {
         using var folder = new PluginFolder();

@@ -20,20 +20,26 @@ public sealed class ExampleLearner(MethodContext context, ExampleOptions options
 {
     public override void Learn(TaskContext task)
     {
+        // The first task is plain cross-entropy training; when the protocol shares a first-task model
+        // (baseModel: "shared", see ExampleMethod.UsesBaseModel), it is loaded instead, as every such method does.
+        if (task.TaskIndex == 0)
+        {
+            LearnFirstTask(task, task.TrainData, options.InitRecipe);
+            return;
+        }
         // The teacher: a frozen copy of the network before this task, freed at its end. Nothing survives a task outside
         // State(): the harness reloads the state into a fresh learner after every task and goes on with that one.
-        using var teacher = task.TaskIndex == 0 ? null : Net.Copy().Freeze();
+        using var teacher = Net.Copy().Freeze();
         // New output nodes for the new classes; the old ones are kept.
         Net.UpdateFc(task.TotalClasses);
         Net.train();
         var weight = options.DistillationWeight;
         // TrainData is the new classes' data followed by every exemplar (as PyCIL builds it); the loop shuffles,
         // augments, steps SGD and the schedule, and reports progress per epoch.
-        Trainer.Run("train", Net.parameters(), options.RecipeFor(task.TaskIndex), task.TrainData, task, batch =>
+        Trainer.Run("train", Net.parameters(), options.IncrementalRecipe, task.TrainData, task, batch =>
         {
             var (_, logits) = Net.Forward(batch.Images);
             var ce = F.cross_entropy(logits, batch.Labels);
-            if (teacher is null) return new StepOutput(ce, logits);
             Tensor old;
             using (torch.no_grad()) old = teacher.Forward(batch.Images).logits;
             var kd = KnowledgeDistillation.PyCilLoss(logits.narrow(1, 0, old.size(1)), old, options.Temperature);

@@ -21,6 +21,12 @@ public sealed class ExampleMethod : IMethod
     /// <summary>The paper the method implements (authors, title, venue, year).</summary>
     public string Paper => "Rebuffi, Kolesnikov, Sperl, Lampert, \"iCaRL: Incremental Classifier and Representation Learning\", CVPR 2017 (the template's starting point: replace with your method's paper)";
 
+    /// <summary>
+    /// Its first task trains a plain backbone and a linear classifier with cross-entropy, so it can start from the
+    /// first-task model a protocol shares between methods (baseModel: "shared"). Say false if your first task differs.
+    /// </summary>
+    public bool UsesBaseModel => true;
+
     /// <summary>The options record serialised: defaults and record cannot drift apart.</summary>
     public string DefaultHyperParameters => OptionsJson.Defaults(new ExampleOptions());
 
