@@ -62,6 +62,15 @@ public class CellRunnerTests : IDisposable
     private RunResult Run(NearestMeanMethod method, string memory, bool resume = false, CancellationToken cancellation = default, bool audit = true) =>
         services.GetRequiredService<CellRunner>().Run(Request(method, memory, resume, audit), new SilentObserver(), cancellation);
 
+    /// <summary>Runs under Budget512 until the start of <paramref name="task"/>, stopped there as a killed run would be.</summary>
+    private NearestMeanMethod StopAt(int task)
+    {
+        using var cancel = new CancellationTokenSource();
+        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == task) cancel.Cancel(); } };
+        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+        return stopped;
+    }
+
     [Fact]
     public void OneStagePerTaskWithTheDatasetClassesAndPerfectAccuracy()
     {
@@ -177,9 +186,7 @@ public class CellRunnerTests : IDisposable
     {
         var clean = Run(new NearestMeanMethod(), Budget512);
 
-        using var cancel = new CancellationTokenSource();
-        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 2) cancel.Cancel(); } };
-        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+        var stopped = StopAt(2);
         var checkpoint = Path.Combine(output.Path, "synth-b2inc2", "ncm", "b512", $"seed-{Seed}.checkpoint", "last.safetensors");
         Assert.True(File.Exists(checkpoint));
         Assert.Equal([0, 1, 2], stopped.Calls.Select(c => c.Task));
@@ -196,9 +203,7 @@ public class CellRunnerTests : IDisposable
     [Fact]
     public void WithoutResumeACheckpointIsIgnored()
     {
-        using var cancel = new CancellationTokenSource();
-        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 1) cancel.Cancel(); } };
-        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+        StopAt(1);
 
         var again = new NearestMeanMethod();
         Run(again, Budget512);
@@ -278,9 +283,7 @@ public class CellRunnerTests : IDisposable
     [Fact]
     public void ResumeFromAnotherSetupIsRefusedNamingWhatDiffers()
     {
-        using var cancel = new CancellationTokenSource();
-        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 2) cancel.Cancel(); } };
-        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+        StopAt(2);
 
         // The same cell under another seed list is the same fingerprint; other hyper-parameters are not.
         var request = Request(new NearestMeanMethod(), Budget512, resume: true);
@@ -293,9 +296,7 @@ public class CellRunnerTests : IDisposable
     [Fact]
     public void AResumedResultSaysWhereItResumed()
     {
-        using var cancel = new CancellationTokenSource();
-        var stopped = new NearestMeanMethod { OnLearn = t => { if (t.TaskIndex == 2) cancel.Cancel(); } };
-        Assert.ThrowsAny<OperationCanceledException>(() => Run(stopped, Budget512, cancellation: cancel.Token));
+        StopAt(2);
 
         var result = Run(new NearestMeanMethod(), Budget512, resume: true);
 
@@ -307,19 +308,4 @@ public class CellRunnerTests : IDisposable
     // Stages as JSON without their timings, which differ between runs.
     private static string Stages(RunResult r) =>
         JsonSerializer.Serialize(r.Stages.Select(s => s with { Seconds = new StageSeconds { Train = 0, Memory = 0, Eval = 0 } }), ResultJson.Options);
-
-    private sealed class SilentObserver : IRunObserver, IRunLog
-    {
-        public IRunLog Log => this;
-
-        public void Info(string message) { }
-
-        public void Warn(string message) { }
-
-        public void StageStarted(int task, int tasks, int classesSeen) { }
-
-        public void Progress(int task, TrainingProgress progress) { }
-
-        public void StageFinished(StageResult stage) { }
-    }
 }

@@ -99,19 +99,4 @@ public class ContractBreachTests : IDisposable
         var e = Assert.Throws<LearnerContractException>(() => Run("writeMemory"));
         Assert.Equal("cheater changed the exemplar memory during MemoryUpdated: the harness owns the memory, learners may only read it", e.Message);
     }
-
-    private sealed class SilentObserver : IRunObserver, IRunLog
-    {
-        public IRunLog Log => this;
-
-        public void Info(string message) { }
-
-        public void Warn(string message) { }
-
-        public void StageStarted(int task, int tasks, int classesSeen) { }
-
-        public void Progress(int task, TrainingProgress progress) { }
-
-        public void StageFinished(StageResult stage) { }
-    }
 }
