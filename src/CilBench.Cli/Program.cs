@@ -8,6 +8,7 @@ var root = new RootCommand("CilBench: a benchmark harness for class-incremental 
     RunCommand.Create(services),
     SweepCommand.Create(services),
     MethodsCommand.Create(),
+    CheckCommand.Create(services),
     ProtocolsCommand.Create(services),
     DataCommand.Create(),
     ReportCommand.Create(),

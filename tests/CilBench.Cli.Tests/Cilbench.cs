@@ -15,9 +15,12 @@ internal static class Cilbench
     public sealed record Output(int ExitCode, string Stdout, string Stderr);
 
     /// <summary>Runs cilbench to the end (one libtorch thread unless the arguments say otherwise).</summary>
-    public static Output Run(string workingDirectory, params string[] arguments)
+    public static Output Run(string workingDirectory, params string[] arguments) => RunAt(Executable, workingDirectory, arguments);
+
+    /// <summary>Runs another build of cilbench (e.g. a copy of this one) to the end.</summary>
+    public static Output RunAt(string executable, string workingDirectory, params string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments);
+        using var process = Start(workingDirectory, arguments, executable);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -28,10 +31,11 @@ internal static class Cilbench
         return new Output(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Process Start(string workingDirectory, IEnumerable<string> arguments)
+    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? executable = null)
     {
-        Assert.True(File.Exists(Executable), $"cilbench is not built at {Executable}");
-        var info = new ProcessStartInfo(Executable)
+        executable ??= Executable;
+        Assert.True(File.Exists(executable), $"cilbench is not built at {executable}");
+        var info = new ProcessStartInfo(executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,

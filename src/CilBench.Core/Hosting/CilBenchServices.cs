@@ -1,3 +1,4 @@
+using CilBench.Core.Checks;
 using CilBench.Core.Data;
 using CilBench.Core.Evaluation;
 using CilBench.Core.Protocols;
@@ -25,6 +26,7 @@ public static class CilBenchServices
         services.TryAddSingleton<IResultSink, JsonResultSink>();
         services.TryAddSingleton<ProtocolLoader>();
         services.TryAddSingleton<CellRunner>();
+        services.TryAddSingleton<ContractChecker>();
         return services;
     }
 

@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using CilBench.Abstractions;
-using CilBench.Torch;
 
 namespace CilBench.Core.Plugins;
 
@@ -13,11 +11,7 @@ namespace CilBench.Core.Plugins;
 internal sealed class PluginLoadContext(string pluginPath, bool collectible = false)
     : AssemblyLoadContext(Path.GetFileName(pluginPath), collectible)
 {
-    private static readonly HashSet<string> Shared = new(StringComparer.OrdinalIgnoreCase)
-    {
-        typeof(IMethod).Assembly.GetName().Name!,
-        typeof(Tensor).Assembly.GetName().Name!,
-    };
+    private static readonly HashSet<string> Shared = new(PluginLoader.SharedAssemblies.Select(a => a.GetName().Name!), StringComparer.OrdinalIgnoreCase);
 
     private readonly AssemblyDependencyResolver resolver = new(pluginPath);
 

@@ -12,6 +12,9 @@ namespace CilBench.Core.Plugins;
 /// </summary>
 public static class PluginLoader
 {
+    /// <summary>The assemblies every plugin shares with the harness (see <see cref="PluginLoadContext"/>).</summary>
+    internal static readonly System.Reflection.Assembly[] SharedAssemblies = [typeof(IMethod).Assembly, typeof(CilBench.Torch.Tensor).Assembly];
+
     /// <summary>Loads every plugin the sources lead to.</summary>
     public static PluginCatalog Load(PluginSources sources)
     {
@@ -92,15 +95,22 @@ public static class PluginLoader
     {
         var path = candidate.Path;
         if (!File.Exists(path)) throw new PluginRejectedException("file not found");
-        var contractMajor = PluginMetadata.ContractMajor(path);
-        if (contractMajor is null)
+        var manifest = PluginMetadata.Read(path);
+        if (manifest.ContractMajor is not { } contractMajor)
         {
             return candidate.Required
                 ? throw new PluginRejectedException("no [assembly: CilBenchMethod(typeof(...))] attribute: not a CilBench method plugin")
                 : null;
         }
         if (contractMajor != ContractVersion.Major)
-            throw new PluginRejectedException($"built against contract {contractMajor}.x, host has {ContractVersion.Major}.x");
+            throw new PluginRejectedException($"built against contract {contractMajor}.x, this harness has contract {ContractVersion.Text}");
+        foreach (var shared in SharedAssemblies)
+        {
+            var name = shared.GetName();
+            if (manifest.References.TryGetValue(name.Name!, out var built)
+                && ContractCompatibility.Problem(shared == typeof(IMethod).Assembly ? "contract" : name.Name!, built, name.Version!) is { } problem)
+                throw new PluginRejectedException(problem);
+        }
 
         var sha256 = FileHash.Of(path);
         try

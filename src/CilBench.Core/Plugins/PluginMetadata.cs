@@ -6,18 +6,18 @@ using CilBench.Abstractions;
 namespace CilBench.Core.Plugins;
 
 /// <summary>
-/// Reads a candidate's <see cref="CilBenchMethodAttribute"/> from its metadata, without loading it: a DLL that is not
-/// .NET or is a plain dependency is never loaded, and a plugin built against another contract major is refused before
-/// the runtime tries (and fails) to bind it to this host's contract assembly.
+/// Reads a candidate's <see cref="CilBenchMethodAttribute"/> and assembly references from its metadata, without loading
+/// it: a DLL that is not .NET or is a plain dependency is never loaded, and a plugin built against an incompatible
+/// contract is refused before the runtime tries (and fails) to bind it to this host's contract assembly.
 /// </summary>
 internal static class PluginMetadata
 {
     private const string AttributeNamespace = "CilBench.Abstractions";
     private const string AttributeName = nameof(CilBenchMethodAttribute);
 
-    /// <summary>The contract major the plugin was built against, or null when the assembly has no attribute.</summary>
+    /// <summary>The contract major from the attribute (null when the assembly has none) and the assemblies it references.</summary>
     /// <exception cref="PluginRejectedException">The file is not a .NET assembly, or the attribute cannot be read.</exception>
-    public static int? ContractMajor(string path)
+    public static PluginManifest Read(string path)
     {
         using var stream = File.OpenRead(path);
         try
@@ -26,12 +26,19 @@ internal static class PluginMetadata
             if (!pe.HasMetadata) throw new PluginRejectedException("not a .NET assembly (no CLI metadata; a native library?)");
             var reader = pe.GetMetadataReader();
             if (!reader.IsAssembly) throw new PluginRejectedException("not a .NET assembly (a module without a manifest)");
+            var references = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
+            foreach (var handle in reader.AssemblyReferences)
+            {
+                var reference = reader.GetAssemblyReference(handle);
+                references.TryAdd(reader.GetString(reference.Name), reference.Version);
+            }
+            int? major = null;
             foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
             {
                 var attribute = reader.GetCustomAttribute(handle);
-                if (IsCilBenchMethod(reader, attribute)) return DecodeContractMajor(attribute);
+                if (IsCilBenchMethod(reader, attribute)) major = DecodeContractMajor(attribute);
             }
-            return null;
+            return new PluginManifest(major, references);
         }
         catch (BadImageFormatException e)
         {
@@ -68,6 +75,11 @@ internal static class PluginMetadata
             : throw new PluginRejectedException(
                 $"its [CilBenchMethod] attribute has an unknown shape; host has contract {ContractVersion.Text}");
     }
+
+    /// <summary>What the loader needs to know of a candidate before loading it.</summary>
+    /// <param name="ContractMajor">The major version baked into its attribute; null without the attribute.</param>
+    /// <param name="References">The versions of the assemblies it references, by name.</param>
+    public sealed record PluginManifest(int? ContractMajor, IReadOnlyDictionary<string, Version> References);
 
     /// <summary>Names types by their full name: enough to decode attribute arguments without resolving anything.</summary>
     private sealed class TypeNames : ICustomAttributeTypeProvider<string>
