@@ -62,15 +62,15 @@ public class PluginKitTests
         var plugins = In("plugins");
         Folders.Copy(built, Path.Combine(plugins, "KitMethod"));
 
-        // fmnist-quick as the repository has it, with one epoch per task.
+        // fmnist-quick as the repository has it, at its middle budget point, with one epoch per task.
         var quick = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "protocols", "fmnist-quick.json")))!;
         quick["recipe"]!["initEpochs"] = 1;
         quick["recipe"]!["epochs"] = 1;
         var protocol = In("fmnist-quick.json");
         File.WriteAllText(protocol, quick.ToJsonString());
-        Succeeds(Cilbench.Run(temp.Path, "run", "--protocol", protocol, "--plugins", plugins, "--method", "kitmethod", "--out", In("results")));
+        Succeeds(Cilbench.Run(temp.Path, "run", "--protocol", protocol, "--plugins", plugins, "--method", "kitmethod", "--budget", "1.6MB", "--out", In("results")));
 
-        var result = JsonNode.Parse(File.ReadAllText(In("results", "fmnist-quick", "kitmethod", "m200", "seed-1993.json")))!;
+        var result = JsonNode.Parse(File.ReadAllText(In("results", "fmnist-quick", "kitmethod", "1.6MB", "seed-1993.json")))!;
         Assert.Equal(Path.Combine(plugins, "KitMethod", "KitMethod.dll"), (string)result["method"]!["file"]!);
         Assert.Equal(5, result["stages"]!.AsArray().Count);
         Assert.True((bool)result["audited"]!);

@@ -56,7 +56,9 @@ public class ExporterTests
         var md = Assert.Single(MarkdownExporter.Default.Render(ReportBuilder.Build(results.Root))).Content;
 
         Assert.Contains("| 1 | a | replay | 71.00 ± 1.41 | 61.00 ± 1.41 | 76.00 ± 1.41 | 66.00 ± 1.41 | 81.00 ± 1.41 | 71.00 ± 1.41 | 2.305 | 2.005 |  |", md);
-        Assert.Contains("| 2 | b | finetune | 61.00 ± 1.41 |", md);
+        // finetune failed at b3: its area would span 1-2 MB of the 1-4 MB ladder, so it is listed, not ranked.
+        Assert.Contains("|  |  | finetune | 61.00 ± 1.41 |", md);
+        Assert.Contains("its usable points cover 1.00–2.00 MB, not the ladder's 1.00–4.00 MB (at b3: failed (seed 2): out of memory) |", md);
         Assert.Contains("|  |  | joint (reference, outside budget) | — | — | — | — | 86.00 ± 1.41 |", md);
         Assert.Contains("Ranked by AUC-A", md);
         // The per-stage table of replay: task 0 at b1, cnn then nme.
