@@ -13,7 +13,7 @@ count .cpu()). Evaluation is PyCIL's eval_task: the CNN pass over the 20 classes
 NME pass (_extract_vectors, without no_grad as in PyCIL) and squared distances to the class means.
 
 The network starts from random weights: an epoch costs the same whatever the weights. JSON keys are those of
-`cilbench bench epoch --json`. Usage: pycil_epoch.py [--data DIR] [--epochs 2] [--threads N] [--workers 8] [--json]
+`cilbench bench epoch --json`. Usage: pycil_epoch.py [--data DIR] [--epochs 2] [--threads N] [--workers 8] [--device cpu] [--json]
 """
 import argparse
 import json
@@ -94,6 +94,7 @@ def main():
     p.add_argument("--epochs", type=int, default=2, help="timed epochs, after one untimed epoch")
     p.add_argument("--threads", type=int, default=os.cpu_count())
     p.add_argument("--workers", type=int, default=8, help="DataLoader workers (PyCIL's num_workers)")
+    p.add_argument("--device", default="cpu")
     p.add_argument("--seed", type=int, default=1993)
     p.add_argument("--json", action="store_true")
     a = p.parse_args()
@@ -115,11 +116,13 @@ def main():
     train_loader = DataLoader(train_set, batch_size=BATCH, shuffle=True, num_workers=a.workers)
     test_loader = DataLoader(test_set, batch_size=BATCH, shuffle=False, num_workers=a.workers)
 
-    old = IncrementalNet(known)
+    device = torch.device(a.device)
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    old = IncrementalNet(known).to(device)
     for param in old.parameters():
         param.requires_grad = False
     old.eval()
-    net = IncrementalNet(total)
+    net = IncrementalNet(total).to(device)
     optimizer = torch.optim.SGD(net.parameters(), lr=0.1, momentum=0.9, weight_decay=2e-4)
     scheduler = torch.optim.lr_scheduler.MultiStepLR(optimizer, milestones=[80, 120], gamma=0.1)
 
@@ -129,6 +132,7 @@ def main():
         net.train()
         losses, correct, seen = 0.0, 0, 0
         for _, inputs, targets in train_loader:
+            inputs, targets = inputs.to(device), targets.to(device)
             logits = net(inputs)["logits"]
             loss = F.cross_entropy(logits, targets) + kd_loss(logits[:, :known], old(inputs)["logits"], T)
             optimizer.zero_grad()
@@ -138,6 +142,7 @@ def main():
             correct += logits.max(dim=1)[1].eq(targets).cpu().sum()
             seen += len(targets)
         scheduler.step()
+        sync()
         ends.append(time.perf_counter() - start)
     lengths = [b - e for e, b in zip(ends, ends[1:])]
 
@@ -145,10 +150,10 @@ def main():
     net.eval()
     with torch.no_grad():
         for _, inputs, targets in test_loader:
-            torch.topk(net(inputs)["logits"], k=1, dim=1)
+            torch.topk(net(inputs.to(device))["logits"], k=1, dim=1)
     vectors = []
     for _, inputs, _ in test_loader:
-        vectors.append(net.extract_vector(inputs).cpu().data.numpy())
+        vectors.append(net.extract_vector(inputs.to(device)).cpu().data.numpy())
     vectors = np.concatenate(vectors)
     vectors = (vectors.T / (np.linalg.norm(vectors.T, axis=0) + 1e-8)).T
     means = np.random.randn(total, vectors.shape[1])  # class means: their values do not change the cost
@@ -159,7 +164,7 @@ def main():
     epoch = statistics.median(lengths)
     result = {
         "impl": "pycil", "protocol": "cifar100-b0inc10", "method": "icarl", "budget": "m2000", "task": 2,
-        "device": "cpu", "threads": torch.get_num_threads(), "libtorch": torch.__version__,
+        "device": str(device), "threads": torch.get_num_threads(), "libtorch": torch.__version__,
         "train_images_per_epoch": len(train_set), "epoch_seconds": round(epoch, 3),
         "train_images_per_second": round(len(train_set) / epoch, 1),
         "eval_images": len(test_set), "eval_seconds": round(eval_seconds, 3),
@@ -169,7 +174,7 @@ def main():
     if a.json:
         print(json.dumps(result))
     else:
-        print(f"pycil icarl on cifar100-b0inc10 task 2, cpu, {result['threads']} thread(s), {a.workers} workers: "
+        print(f"pycil icarl on cifar100-b0inc10 task 2, {device}, {result['threads']} thread(s), {a.workers} workers: "
               f"{len(train_set)} images/epoch, epoch {result['epoch_seconds']} s = {result['train_images_per_second']} images/s; "
               f"evaluation {len(test_set)} images in {result['eval_seconds']} s = {result['eval_images_per_second']} images/s")
 
