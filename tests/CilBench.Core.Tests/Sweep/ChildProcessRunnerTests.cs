@@ -35,7 +35,7 @@ public class ChildProcessRunnerTests : IDisposable
     {
         var cells = SweepCell.Plan(Path.Combine(dir.Path, "out"), "proto", methods, ["b1"], seeds);
         var runner = new ChildProcessRunner("/bin/sh", ["-c", Script, "sh"], timeout);
-        return await runner.RunAll(cells, c => [c.ResultPath, c.Method, c.Seed.ToString(), dir.Path], jobs,
+        return await runner.RunAll(cells, (c, _) => [c.ResultPath, c.Method, c.Seed.ToString(), dir.Path], jobs,
             (c, line) => lines?.Add((c.Method, line)), CancellationToken.None);
     }
 
