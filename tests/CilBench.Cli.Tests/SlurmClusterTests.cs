@@ -58,7 +58,7 @@ public class SlurmClusterTests
         foreach (var (m, s) in cells.Where((_, i) => i != victim)) Assert.True(File.Exists(Result(m, s)), $"no result for {m} seed {s}\n{Log(results, job)}");
         var status = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res");
         Assert.True(status.ExitCode == 0, status.Stderr);
-        Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 pending, 1 failed", status.Stdout);
+        Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 0 pending, 1 failed", status.Stdout);
         Assert.Contains($"{method} / m100 / seed {seed}: failed (slurm {job}_{victim} left the queue without a result", status.Stdout);
 
         var resubmit = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res", "--resubmit-failed");
@@ -70,7 +70,7 @@ public class SlurmClusterTests
         Assert.True(File.Exists(Result(method, seed)), Log(results, again));
         Assert.True(JsonNode.Parse(File.ReadAllText(Result(method, seed)))!["resumedAtTask"]!.GetValue<int>() >= 1);
         var done = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res");
-        Assert.Contains("fmnist-tiny: 4 cells: 4 done, 0 running, 0 pending, 0 failed", done.Stdout);
+        Assert.Contains("fmnist-tiny: 4 cells: 4 done, 0 running, 0 queued, 0 pending, 0 failed", done.Stdout);
         // A local sweep over the same cells finds nothing left to do: both executors share the plan and the done check.
         var local = Cilbench.Run(dir, Sweep("--dry-run"));
         Assert.Contains("4 cells, 4 already done, 0 to run", local.Stdout);

@@ -79,7 +79,7 @@ public partial class SlurmSubmissionTests : IDisposable
         Assert.StartsWith("failed (slurm 42_1 TIMEOUT; log ", cells["finetune / m100 / seed 2"]);
         Assert.StartsWith("failed (slurm 43_0 CANCELLED; log ", cells["replay / m100 / seed 1"]);
         Assert.Equal("pending (not run)", cells["replay / m100 / seed 2"]);
-        Assert.Contains("fmnist-tiny: 4 cells: 0 done, 1 running, 1 pending, 2 failed", status.Stdout);
+        Assert.Contains("fmnist-tiny: 4 cells: 0 done, 1 running, 0 queued, 1 pending, 2 failed", status.Stdout);
         // Without --methods the cells are those the submissions hold (finetune and replay, seeds 1 and 2).
         Assert.Equal(cells, Status(Cli("sweep", "status", "--protocol", "p.json", "--out", "res")));
 
@@ -94,9 +94,10 @@ public partial class SlurmSubmissionTests : IDisposable
         Assert.Equal("finetune\tm100\t2\nreplay\tm100\t1\n", File.ReadAllText(Path.ChangeExtension(again.Script, ".cells")));
         // The latest submission's resources (replay's: none given) unless the resubmission gives its own.
         Assert.DoesNotContain("--partition", File.ReadAllText(again.Script));
+        dir.File("squeue.out", "42_0|RUNNING\n44_1|PENDING\n");
         var now = Status(Cli("sweep", "status", "--protocol", "p.json", "--out", "res"));
         Assert.StartsWith("failed (slurm 44_0 left the queue", now["finetune / m100 / seed 2"]);
-        Assert.StartsWith("failed (slurm 44_1 left the queue", now["replay / m100 / seed 1"]);
+        Assert.Equal("queued (slurm 44_1 PENDING)", now["replay / m100 / seed 1"]);
     }
 
     [Theory]

@@ -54,7 +54,9 @@ internal static class SweepCommand
             {
                 if (parse.GetValue(dryRun))
                 {
-                    if (cells.Count > 0) Console.Out.Write(SlurmScript.Generate($"cilbench-{p.Name}", options, cells.Count, "CELLS-MANIFEST", "LOG", child) + SlurmScript.Manifest(cells));
+                    if (cells.Count == 0) return ExitCodes.Done;
+                    var prepared = SlurmExecutor.Prepare(p.Name, cells, child, options);
+                    Console.Out.Write($"{prepared.ScriptPath}:\n{prepared.Script}\n{prepared.ManifestPath}:\n{prepared.Manifest}");
                     return ExitCodes.Done;
                 }
                 if (cells.Count == 0) return ExitCodes.Done;

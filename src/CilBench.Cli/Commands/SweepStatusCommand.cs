@@ -5,7 +5,7 @@ using CilBench.Core.Sweep.Slurm;
 namespace CilBench.Cli.Commands;
 
 /// <summary>
-/// `cilbench sweep status --protocol FILE --out DIR`: each cell done / running / pending / failed, from its files and,
+/// `cilbench sweep status --protocol FILE --out DIR`: each cell done / running / queued / pending / failed, from its files and,
 /// for cells a Slurm submission in DIR/.slurm covers, squeue and sacct. `--resubmit-failed` submits the failed cells
 /// (not done, not in the queue) as a new job array; each resumes from its checkpoint where it has one of the same setup.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class SweepStatusCommand
         var selection = new SweepSelection();
         var slurm = new SlurmSelection();
         var resubmit = new Option<bool>("--resubmit-failed") { Description = "Submit the failed cells to Slurm again, with the latest submission's resources unless given" };
-        var command = new Command("status", "Where each cell of a sweep stands: done, running (in Slurm's queue), pending, failed") { resubmit };
+        var command = new Command("status", "Where each cell of a sweep stands: done, running or queued (in Slurm's queue), pending (not run yet), failed") { resubmit };
         foreach (var o in selection.All.Concat(slurm.All)) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Guard(() =>
         {

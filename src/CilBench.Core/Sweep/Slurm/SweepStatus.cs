@@ -9,8 +9,11 @@ public enum CellProgress
     /// <summary>Its result carries the expected fingerprint.</summary>
     Done,
 
-    /// <summary>Its array task is in Slurm's queue (pending or running).</summary>
+    /// <summary>Its array task is running (or starting, completing, suspended: in Slurm's queue, not waiting).</summary>
     Running,
+
+    /// <summary>Its array task waits in Slurm's queue (squeue's PENDING).</summary>
+    Queued,
 
     /// <summary>Never submitted or run, or moved aside as stale: a sweep would run it.</summary>
     Pending,
@@ -49,13 +52,14 @@ public static class SweepStatus
         if (submitted.s is { } s && (failure is null || failure.FinishedUtc < s.SubmittedUtc))
         {
             var task = $"{s.JobId}_{submitted.index}";
-            if (queue.Queued.TryGetValue(task, out var queued)) return new CellStatus(planned, CellProgress.Running, $"slurm {task} {queued}{stale}");
+            if (queue.Queued.TryGetValue(task, out var queued))
+                return new CellStatus(planned, queued == "PENDING" ? CellProgress.Queued : CellProgress.Running, $"slurm {task} {queued}{stale}");
             var log = $"; log {s.Log(submitted.index!.Value)}";
+            var ended = mismatch == "no result" ? "without a result" : $"with a result from another setup ({mismatch})";
             if (queue.Finished.TryGetValue(task, out var state))
-                return new CellStatus(planned, CellProgress.Failed,
-                    Completed.Contains(state) ? $"slurm {task} COMPLETED without a result{stale}{log}" : $"slurm {task} {state}{stale}{log}");
+                return new CellStatus(planned, CellProgress.Failed, Completed.Contains(state) ? $"slurm {task} COMPLETED {ended}{log}" : $"slurm {task} {state}{stale}{log}");
             return new CellStatus(planned, CellProgress.Failed,
-                $"slurm {task} left the queue without a result{stale}{(queue.AccountingUnavailable is { } why ? $" (no accounting to say why: {why})" : "")}{log}");
+                $"slurm {task} left the queue {ended}{(queue.AccountingUnavailable is { } why ? $" (no accounting to say why: {why})" : "")}{log}");
         }
         if (failure is not null)
             return new CellStatus(planned, CellProgress.Failed, $"{failure.Reason}{(failure.Message is { } m ? $": {m}" : "")}{stale}");
