@@ -100,6 +100,17 @@ public partial class SlurmSubmissionTests : IDisposable
         Assert.Equal("queued (slurm 44_1 PENDING)", now["replay / m100 / seed 1"]);
     }
 
+    [Fact]
+    public void OptionsOfTheOtherExecutorAreRefused()
+    {
+        var local = Cli("sweep", "--protocol", "p.json", "--out", "res", "--partition", "gpu", "--dry-run");
+        Assert.Equal((2, "error: --partition is for --executor slurm"), (local.ExitCode, local.Stderr.Trim()));
+        var slurm = Cli("sweep", "--protocol", "p.json", "--out", "res", "--executor", "slurm", "--timeout", "5");
+        Assert.Equal(2, slurm.ExitCode);
+        Assert.StartsWith("error: --timeout is for the local executor", slurm.Stderr);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "sbatch.calls")));
+    }
+
     [Theory]
     [InlineData("--time", "90", "--time '90' is not a time limit")]
     [InlineData("--array-limit", "0", "--array-limit must be positive, got 0")]

@@ -39,6 +39,9 @@ internal static class SweepCommand
             if (parse.GetValue(timeout) is <= 0 and var t) throw new ArgumentException($"--timeout must be a positive number of minutes, got {t}");
             var onSlurm = parse.GetValue(executor) == "slurm";
             if (onSlurm && parse.GetValue(devices) is not null) throw new ArgumentException("--devices is for the local executor; on Slurm ask for GPUs with --gpus-per-task and pass --device cuda");
+            if (onSlurm && parse.GetValue(timeout) is not null) throw new ArgumentException("--timeout is for the local executor; on Slurm give each array task a --time HH:MM:SS");
+            if (!onSlurm && slurm.All.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+                throw new ArgumentException($"{given.Name} is for --executor slurm");
             if (onSlurm) slurm.Options(parse, threads: 1).Validate(); // before anything is loaded
             var cpus = parse.GetValue(slurm.CpusPerTask);
             var resolved = selection.Resolve(parse, services, () => onSlurm ? cpus ?? 1 : Math.Max(1, Environment.ProcessorCount / jobCount),
