@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(cmake g++ libtorch-dev libopenblas0-pthread dataset-fashion-mnist)
 # The PyTorch reference benchmark (bench/pytorch_reference.py) runs on Debian's torch: the same libtorch.
 packages+=(python3-torch python3-numpy)
+# The PyCIL epoch reference (bench/pycil_epoch.py) uses torchvision's transforms and DataLoader pipeline.
+packages+=(python3-torchvision)
 # The leaderboard site's tests open it in headless Chromium; a font so its text renders (screenshots).
 packages+=(chromium fonts-dejavu-core)
 # `cilbench sweep --executor slurm` submits with sbatch; its integration test starts a one-node Slurm cluster

@@ -13,6 +13,6 @@ var root = new RootCommand("CilBench: a benchmark harness for class-incremental 
     DataCommand.Create(),
     ReportCommand.Create(),
     LeaderboardCommand.Create(services),
-    BenchCommand.Create(),
+    BenchCommand.Create(services),
 };
 return await root.Parse(args).InvokeAsync();

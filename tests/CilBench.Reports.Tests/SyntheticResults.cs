@@ -93,6 +93,7 @@ internal sealed class SyntheticResults : IDisposable
                 },
                 Seconds = new StageSeconds { Train = 1, Memory = 0.1, Eval = 0.2 },
                 TrainImages = 600,
+                EvalImages = 200,
                 NonFiniteScores = 0,
             });
         }

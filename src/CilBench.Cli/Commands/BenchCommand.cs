@@ -1,21 +1,58 @@
 using System.CommandLine;
 using System.Text.Json;
 using CilBench.Cli.Bench;
+using CilBench.Core.Protocols;
+using CilBench.Core.Runner;
 using CilBench.Learning.Backbones;
 using CilBench.Torch;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CilBench.Cli.Commands;
 
-/// <summary><c>cilbench bench</c>: performance benchmarks of the tensor engine, comparable with bench/pytorch_reference.py.</summary>
+/// <summary>
+/// <c>cilbench bench</c>: performance benchmarks, each comparable with a PyTorch script in bench/: the training step
+/// (bench/pytorch_reference.py) and a whole epoch as a run does it (bench/pycil_epoch.py).
+/// </summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static Command Create()
+    public static Command Create(IServiceProvider services)
     {
-        var bench = new Command("bench", "Performance benchmarks of the tensor engine");
+        var bench = new Command("bench", "Performance benchmarks: the training step, a whole epoch");
         bench.Subcommands.Add(CreateStep());
+        bench.Subcommands.Add(CreateEpoch(services));
         return bench;
+    }
+
+    private static Command CreateEpoch(IServiceProvider services)
+    {
+        var protocol = new Option<string>("--protocol") { Description = "Protocol JSON file", Required = true };
+        var method = new Option<string>("--method") { Description = "Method name", Required = true };
+        var budget = new Option<string?>("--budget") { Description = "Budget point name (required when the protocol has several)" };
+        var epochs = AtLeast(1, "--epochs", "Timed epochs per phase, after one untimed epoch", 2);
+        var device = CommonOptions.Device();
+        var threads = AtLeast(1, "--threads", "Intra-op threads (default: the core count)", Environment.ProcessorCount);
+        var dirs = CommonOptions.PluginDirectories();
+        var files = CommonOptions.PluginFiles();
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a line of text" };
+        var epoch = new Command("epoch", "Training images/s over a whole epoch of the protocol's second task (augmentation, exemplars, teacher) and evaluation images/s")
+        {
+            protocol, method, budget, epochs, device, threads, dirs, files, json,
+        };
+        epoch.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var catalog = CommonOptions.LoadPlugins(parse, dirs, files);
+            var settings = new EpochBenchmarkSettings(Path.GetFullPath(parse.GetValue(protocol)!), catalog.Find(parse.GetValue(method)!),
+                parse.GetValue(budget), parse.GetValue(epochs), Device.Parse(parse.GetValue(device)!).EnsureAvailable(), parse.GetValue(threads));
+            var r = EpochBenchmark.Run(settings, services.GetRequiredService<ProtocolLoader>(), services.GetRequiredService<CellRunner>());
+            Console.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(r, Json)
+                : $"cilbench {r.Method} on {r.Protocol} task {r.Task}, {r.Device}, {r.Threads} thread(s): {r.TrainImagesPerEpoch} images/epoch, " +
+                  $"epoch {r.EpochSeconds} s = {r.TrainImagesPerSecond} images/s; evaluation {r.EvalImages} images in {r.EvalSeconds} s = {r.EvalImagesPerSecond} images/s");
+            return 0;
+        }));
+        return epoch;
     }
 
     private static Command CreateStep()

@@ -98,6 +98,8 @@ public sealed record StageResult
     public required StageSeconds Seconds { get; init; }
     /// <summary>Images the harness served to the learner during Learn (every epoch, every pass): the stage's compute.</summary>
     public required long TrainImages { get; init; }
+    /// <summary>Test images evaluated after the task (every seen class); with <see cref="StageSeconds.Eval"/>, the evaluation's throughput.</summary>
+    public required long EvalImages { get; init; }
     /// <summary>Non-finite scores the learner returned at evaluation, all heads; above zero the run diverged.</summary>
     public required long NonFiniteScores { get; init; }
     public List<StageEventRecord> Events { get; init; } = [];

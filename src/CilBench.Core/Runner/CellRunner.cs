@@ -185,7 +185,8 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         var memorySeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
-        var evaluation = evaluator.Evaluate(learner, scenario.TestUpTo(total), scenario.TaskOfClass[..total], scenario.Protocol.Spec.Evaluation.BatchSize);
+        var test = scenario.TestUpTo(total);
+        var evaluation = evaluator.Evaluate(learner, test, scenario.TaskOfClass[..total], scenario.Protocol.Spec.Evaluation.BatchSize);
         var evalSeconds = clock.Elapsed.TotalSeconds;
 
         return new StageResult
@@ -207,6 +208,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
             },
             Seconds = new StageSeconds { Train = trainSeconds, Memory = memorySeconds, Eval = evalSeconds },
             TrainImages = trainImages,
+            EvalImages = test.Count,
             NonFiniteScores = evaluation.NonFiniteScores,
             Events = taskContext.Events.Select(e => new StageEventRecord(e.Kind, e.Data)).ToList(),
         };

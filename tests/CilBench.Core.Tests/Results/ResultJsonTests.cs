@@ -23,6 +23,7 @@ public class ResultJsonTests
         },
         Seconds = new StageSeconds { Train = 12.5, Memory = 0.25, Eval = 1.0 / 3 },
         TrainImages = 5000 * 170,
+        EvalImages = 1000,
         NonFiniteScores = task,
         Events = [new StageEventRecord("grow", new JsonObject { ["erank"] = 3.75 })],
     };
