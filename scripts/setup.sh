@@ -8,6 +8,9 @@ packages+=(python3-torch python3-numpy)
 packages+=(python3-torchvision)
 # The leaderboard site's tests open it in headless Chromium; a font so its text renders (screenshots).
 packages+=(chromium fonts-dejavu-core)
+# `cilbench sweep --executor slurm` submits with sbatch; its integration test starts a one-node Slurm cluster
+# (munged, slurmctld, slurmd) on localhost.
+packages+=(slurm-wlm munge)
 
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then

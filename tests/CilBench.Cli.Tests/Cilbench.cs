@@ -18,9 +18,15 @@ internal static class Cilbench
     public static Output Run(string workingDirectory, params string[] arguments) => RunAt(Executable, workingDirectory, arguments);
 
     /// <summary>Runs another build of cilbench (e.g. a copy of this one) to the end.</summary>
-    public static Output RunAt(string executable, string workingDirectory, params string[] arguments)
+    public static Output RunAt(string executable, string workingDirectory, params string[] arguments) => RunWith(executable, null, workingDirectory, arguments);
+
+    /// <summary>Runs cilbench to the end with these environment variables set (e.g. a PATH with stand-in Slurm commands first).</summary>
+    public static Output RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        RunWith(Executable, environment, workingDirectory, arguments);
+
+    private static Output RunWith(string executable, IReadOnlyDictionary<string, string>? environment, string workingDirectory, string[] arguments)
     {
-        using var process = Start(workingDirectory, arguments, executable);
+        using var process = Start(workingDirectory, arguments, executable, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
@@ -31,7 +37,8 @@ internal static class Cilbench
         return new Output(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? executable = null)
+    public static Process Start(string workingDirectory, IEnumerable<string> arguments, string? executable = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         executable ??= Executable;
         Assert.True(File.Exists(executable), $"cilbench is not built at {executable}");
@@ -46,6 +53,7 @@ internal static class Cilbench
         info.Environment["CILBENCH_THREADS"] = "1";
         // Spectre.Console writes plain text, no live redraws, when it is not on a terminal of known width.
         info.Environment["TERM"] = "dumb";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         return Process.Start(info)!;
     }
 }

@@ -34,6 +34,21 @@ public class SweepChildrenTests : IDisposable
     }
 
     [Fact]
+    public void LocalWorkersTakeTheDevicesInTurn()
+    {
+        dir.File("p.json", TinyProtocols.FashionMnist(seeds: "[1, 2, 3]"));
+
+        // Three workers on two GPUs: worker 2 shares cuda:0 with worker 0.
+        var output = Cilbench.Run(dir.Path, "sweep", "--protocol", "p.json", "--methods", "icarl", "--out", "res", "--jobs", "3", "--devices", "cuda:0,cuda:1", "--dry-run");
+
+        Assert.True(output.ExitCode == 0, output.Stderr);
+        var commands = Commands(output);
+        string Device(int seed) => commands[$"icarl / m100 / seed {seed}"].SkipWhile(a => a != "--device").ElementAt(1);
+        Assert.Equal(["cuda:0", "cuda:1", "cuda:0"], new[] { 1, 2, 3 }.Select(Device));
+        Assert.Equal(2, Cilbench.Run(dir.Path, "sweep", "--protocol", "p.json", "--out", "res", "--devices", "cuda:0,cuda:0", "--dry-run").ExitCode);
+    }
+
+    [Fact]
     public void AResultFromAnotherSetupIsMovedAsideNotDeletedAndTheCellRunsAgain()
     {
         dir.File("p.json", TinyProtocols.FashionMnist());

@@ -1,81 +1,84 @@
 using System.CommandLine;
 using CilBench.Cli.Rendering;
-using CilBench.Core.Protocols;
 using CilBench.Core.Sweep;
+using CilBench.Core.Sweep.Slurm;
 using CilBench.Reports;
-using CilBench.Torch;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace CilBench.Cli.Commands;
 
 /// <summary>
-/// `cilbench sweep`: every (method, budget point, seed) cell of a protocol, each in its own child `cilbench run`
-/// process. A cell whose result carries the expected fingerprint is skipped; stale results and checkpoints are moved
-/// aside and the cell runs again (resuming from a checkpoint of the same setup). Ends with a comparison table.
+/// `cilbench sweep`: every (method, budget point, seed) cell of a protocol, each in its own `cilbench run --resume`
+/// process: here (`--jobs` at once) or as one Slurm job array. A cell whose result carries the expected fingerprint is
+/// skipped; stale results and checkpoints are moved aside and the cell runs again (resuming from a checkpoint of the
+/// same setup). Both executors take their cells from one <see cref="SweepPlan"/>, so either can finish what the other
+/// started. Ends with a comparison table (local) or the job id (slurm); `sweep status` says where each cell stands.
 /// </summary>
 internal static class SweepCommand
 {
     public static Command Create(IServiceProvider services)
     {
-        var protocol = new Option<string>("--protocol") { Description = "Protocol JSON file", Required = true };
-        var methods = new Option<string?>("--methods") { Description = "Comma-separated method names (default: every loaded method)" };
-        var budgets = new Option<string?>("--budgets") { Description = "Comma-separated budget point names (default: all of the protocol's)" };
-        var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds (default: the protocol's)" };
-        var jobs = new Option<int>("--jobs") { Description = "Cells run at once", DefaultValueFactory = _ => 1 };
-        var threads = CommonOptions.Threads("libtorch threads per cell (default: CILBENCH_THREADS, else cores / jobs)");
-        var timeout = new Option<double?>("--timeout") { Description = "Minutes after which a cell is killed and recorded as hung" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print each cell's state and the command its child would run; run nothing" };
-        var device = CommonOptions.Device();
-        var output = CommonOptions.Output();
-        var dirs = CommonOptions.PluginDirectories();
-        var files = CommonOptions.PluginFiles();
-        var command = new Command("sweep", "Run every cell of a protocol, one process per cell")
+        var selection = new SweepSelection();
+        var executor = new Option<string>("--executor") { Description = "local (child processes here) or slurm (one job array, submitted with sbatch)", DefaultValueFactory = _ => "local" };
+        executor.AcceptOnlyFromAmong("local", "slurm");
+        var jobs = new Option<int>("--jobs") { Description = "Cells run at once (local)", DefaultValueFactory = _ => 1 };
+        var devices = new Option<string?>("--devices")
         {
-            protocol, methods, budgets, seeds, jobs, threads, timeout, dryRun, device, output, dirs, files,
+            Description = "Comma-separated devices the local workers take in turn, e.g. cuda:0,cuda:1: worker i runs its cells on device i mod count (replaces --device)",
         };
+        var timeout = new Option<double?>("--timeout") { Description = "Minutes after which a cell is killed and recorded as hung (local)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print each pending cell's command (local) or the job-array script and its cells (slurm); run and submit nothing" };
+        var slurm = new SlurmSelection();
+        var command = new Command("sweep", "Run every cell of a protocol, one process per cell, here or as a Slurm job array") { executor, jobs, devices, timeout, dryRun };
+        foreach (var o in selection.All.Concat(slurm.All)) command.Options.Add(o);
+        command.Subcommands.Add(SweepStatusCommand.Create(services));
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var jobCount = parse.GetValue(jobs);
             if (jobCount <= 0) throw new ArgumentException($"--jobs must be positive, got {jobCount}");
             if (parse.GetValue(timeout) is <= 0 and var t) throw new ArgumentException($"--timeout must be a positive number of minutes, got {t}");
-            var file = Path.GetFullPath(parse.GetValue(protocol)!);
-            var p = services.GetRequiredService<ProtocolLoader>().Load(file);
-            var catalog = CommonOptions.LoadPlugins(parse, dirs, files);
-            p.CheckMethodNames(catalog.Methods.Select(m => m.Name).ToList());
-            var chosen = (List(parse.GetValue(methods)) ?? catalog.Methods.Select(m => m.Name).Order().ToList()).Select(catalog.Find).ToList();
-            var points = (List(parse.GetValue(budgets)) ?? p.Points.Select(x => x.Name).ToList()).Select(p.Point).ToList();
-            var seedList = List(parse.GetValue(seeds))?.Select(Seed).ToList() ?? p.Spec.Seeds.ToList();
-            var threadCount = CommonOptions.ResolveThreads(parse.GetValue(threads), Math.Max(1, Environment.ProcessorCount / jobCount));
-            var outDir = CommonOptions.WritableOutput(parse.GetValue(output)!);
-            var deviceName = Device.Parse(parse.GetValue(device)!).ToString();
-            var plan = SweepPlan.Build(p, chosen, points, seedList, Device.Parse(deviceName), threadCount, outDir);
+            var onSlurm = parse.GetValue(executor) == "slurm";
+            if (onSlurm && parse.GetValue(devices) is not null) throw new ArgumentException("--devices is for the local executor; on Slurm ask for GPUs with --gpus-per-task and pass --device cuda");
+            if (onSlurm && parse.GetValue(timeout) is not null) throw new ArgumentException("--timeout is for the local executor; on Slurm give each array task a --time HH:MM:SS");
+            if (!onSlurm && slurm.All.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+                throw new ArgumentException($"{given.Name} is for --executor slurm");
+            if (onSlurm) slurm.Options(parse, threads: 1).Validate(); // before anything is loaded
+            var cpus = parse.GetValue(slurm.CpusPerTask);
+            var resolved = selection.Resolve(parse, services, () => onSlurm ? cpus ?? 1 : Math.Max(1, Environment.ProcessorCount / jobCount),
+                fromSubmissions: false, devices: parse.GetValue(devices));
+            var (p, plan, child) = (resolved.Protocol, resolved.Plan, resolved.Command);
+            var options = onSlurm ? slurm.Options(parse, plan.Threads).Validate() : null;
 
-            var todo = plan.Cells.Where(c => CellFiles.Inspect(c, line => Console.Out.WriteLine($"stale: {line}")) == CellState.Pending).ToList();
-            AnsiConsole.MarkupLineInterpolated($"{p.Name}: {plan.Cells.Count} cells, {plan.Cells.Count - todo.Count} already done, {todo.Count} to run ({threadCount} thread(s) each)");
+            var todo = plan.Pending(line => Console.Out.WriteLine($"stale: {line}"));
+            AnsiConsole.MarkupLineInterpolated($"{p.Name}: {plan.Cells.Count} cells, {plan.Cells.Count - todo.Count} already done, {todo.Count} to run ({plan.Threads} thread(s) each)");
+            var cells = todo.Select(c => c.Cell).ToList();
 
-            IReadOnlyList<string> Arguments(SweepCell c)
+            if (options is not null)
             {
-                var args = new List<string>
+                if (parse.GetValue(dryRun))
                 {
-                    "run", "--protocol", file, "--method", c.Method, "--budget", c.Budget, "--seed", c.Seed.ToString(),
-                    "--device", deviceName, "--out", outDir, "--threads", threadCount.ToString(), "--resume", "--progress", "json",
-                };
-                foreach (var d in parse.GetValue(dirs) ?? []) args.AddRange(["--plugins", Path.GetFullPath(d)]);
-                foreach (var f in parse.GetValue(files) ?? []) args.AddRange(["--plugin", Path.GetFullPath(f)]);
-                return args;
-            }
-
-            var (exe, prefix) = ChildProcessRunner.Self();
-            if (parse.GetValue(dryRun))
-            {
-                foreach (var c in todo)
-                    Console.Out.WriteLine($"{c.Cell}: {string.Join(' ', prefix.Prepend(exe).Concat(Arguments(c.Cell)).Select(Quote))}");
+                    if (cells.Count == 0) return ExitCodes.Done;
+                    var prepared = SlurmExecutor.Prepare(p.Name, cells, child, options);
+                    Console.Out.Write($"{prepared.ScriptPath}:\n{prepared.Script}\n{prepared.ManifestPath}:\n{prepared.Manifest}");
+                    return ExitCodes.Done;
+                }
+                if (cells.Count == 0) return ExitCodes.Done;
+                SweepStatusCommand.Submitted(SlurmExecutor.Submit(p.Name, cells, child, options, SlurmCommands.Submit), child);
                 return ExitCodes.Done;
             }
 
-            var runner = new ChildProcessRunner(exe, prefix, parse.GetValue(timeout) is { } min ? TimeSpan.FromMinutes(min) : null);
-            var cells = todo.Select(c => c.Cell).ToList();
+            // A cell with a checkpoint keeps the device it was made on (part of its fingerprint); the others take their worker's.
+            var pinned = todo.Where(c => plan.Devices.Count > 1).ToDictionary(c => c.Cell, c => CellFiles.CheckpointDevice(c));
+            IReadOnlyList<string> Arguments(SweepCell c, int worker) =>
+                child.Arguments(c, pinned.GetValueOrDefault(c) ?? plan.Devices[worker % plan.Devices.Count].ToString());
+            if (parse.GetValue(dryRun))
+            {
+                for (var i = 0; i < cells.Count; i++)
+                    Console.Out.WriteLine($"{cells[i]}: {ShellWords.Join(child.Words(Arguments(cells[i], i % jobCount)))}");
+                return ExitCodes.Done;
+            }
+
+            var runner = new ChildProcessRunner(child.Executable, child.Prefix, parse.GetValue(timeout) is { } min ? TimeSpan.FromMinutes(min) : null);
             IReadOnlyDictionary<SweepCell, CellOutcome> outcomes = new Dictionary<SweepCell, CellOutcome>();
             await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
@@ -96,7 +99,7 @@ internal static class SweepCommand
                 AnsiConsole.MarkupLineInterpolated($"[red]{cell}[/]: {o.Reason}; see {cell.FailurePath}");
                 Console.Error.WriteLine(o.StderrTail ?? "");
             }
-            if (ReportBuilder.Build(outDir).Protocol(p.Name) is { } report) ReportRendering.Write(report);
+            if (ReportBuilder.Build(child.OutputRoot).Protocol(p.Name) is { } report) ReportRendering.Write(report);
             return outcomes.Values.All(o => o.Succeeded) ? ExitCodes.Done : ExitCodes.Failed;
         }));
         return command;
@@ -128,12 +131,4 @@ internal static class SweepCommand
                 break;
         }
     }
-
-    private static int Seed(string text) =>
-        int.TryParse(text, out var s) ? s : throw new ArgumentException($"--seeds: '{text}' is not an integer seed");
-
-    private static string Quote(string arg) => arg.Length > 0 && arg.All(c => char.IsLetterOrDigit(c) || "-_./:=,".Contains(c)) ? arg : $"'{arg.Replace("'", "'\\''")}'";
-
-    private static List<string>? List(string? csv) =>
-        string.IsNullOrWhiteSpace(csv) ? null : csv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -27,17 +27,7 @@ public static class CellFiles
         var expected = planned.Fingerprint;
         if (File.Exists(cell.ResultPath))
         {
-            string? why;
-            try
-            {
-                var result = ResultJson.Read(cell.ResultPath);
-                why = result.Fingerprint.Cell == expected.Cell ? null : expected.Describe(result.Fingerprint);
-            }
-            catch (Exception e) when (e is FormatException or IOException or NullReferenceException)
-            {
-                why = $"unreadable ({e.Message})";
-            }
-            if (why is null) return CellState.Done;
+            if (ResultMismatch(planned) is not { } why) return CellState.Done;
             moved($"{cell.ResultPath}: made by another setup ({why}); moved to {MoveAside(cell.ResultPath)}");
         }
         var checkpoint = ResultPaths.Checkpoint(cell.ResultPath);
@@ -48,7 +38,7 @@ public static class CellFiles
             try
             {
                 var found = Checkpoint.ReadFingerprint(last);
-                why = found is null ? "no fingerprint" : found.Cell == expected.Cell ? null : expected.Describe(found);
+                why = found is null ? "no fingerprint" : planned.Matching(found) is not null ? null : expected.Describe(found);
             }
             catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
             {
@@ -57,6 +47,40 @@ public static class CellFiles
             if (why is not null) moved($"{checkpoint}: made by another setup ({why}); moved to {MoveAside(checkpoint)}");
         }
         return CellState.Pending;
+    }
+
+    /// <summary>
+    /// Whether the cell is done, without moving anything: null when its result carries the expected fingerprint, else
+    /// why not ("no result", or what differs).
+    /// </summary>
+    public static string? ResultMismatch(PlannedCell planned)
+    {
+        var path = planned.Cell.ResultPath;
+        if (!File.Exists(path)) return "no result";
+        try
+        {
+            var result = ResultJson.Read(path);
+            return planned.Matching(result.Fingerprint) is not null ? null : planned.Fingerprint.Describe(result.Fingerprint);
+        }
+        catch (Exception e) when (e is FormatException or IOException or NullReferenceException)
+        {
+            return $"unreadable ({e.Message})";
+        }
+    }
+
+    /// <summary>The device the cell's checkpoint was made on, when it is one of the plan's (a resume must run there: the device is part of the fingerprint).</summary>
+    public static string? CheckpointDevice(PlannedCell planned)
+    {
+        var last = Path.Combine(ResultPaths.Checkpoint(planned.Cell.ResultPath), "last.safetensors");
+        if (!File.Exists(last)) return null;
+        try
+        {
+            return Checkpoint.ReadFingerprint(last) is { } found ? planned.Matching(found)?.Components.Device : null;
+        }
+        catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Renames a cell's file or folder to the first free <c>seed-S.stale-N.ext</c> beside it.</summary>

@@ -25,13 +25,29 @@ public sealed class ChildProcessRunner(string executable, IReadOnlyList<string> 
         return (Environment.ProcessPath ?? "dotnet", [dll]);
     }
 
-    /// <summary>Runs every cell; <paramref name="onLine"/> gets each stdout line of a child (its JSON progress).</summary>
-    public async Task<IReadOnlyDictionary<SweepCell, CellOutcome>> RunAll(IReadOnlyList<SweepCell> cells, Func<SweepCell, IReadOnlyList<string>> arguments,
+    /// <summary>
+    /// Runs every cell, <paramref name="jobs"/> workers at once; <paramref name="arguments"/> gets the cell and the number
+    /// (0 .. jobs - 1) of the worker that runs it; <paramref name="onLine"/> gets each stdout line of a child (its JSON progress).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<SweepCell, CellOutcome>> RunAll(IReadOnlyList<SweepCell> cells, Func<SweepCell, int, IReadOnlyList<string>> arguments,
         int jobs, Action<SweepCell, string> onLine, CancellationToken cancellation)
     {
         var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<SweepCell, CellOutcome>();
+        var idle = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, Math.Max(1, jobs)));
         await Parallel.ForEachAsync(cells, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = cancellation },
-            async (cell, ct) => outcomes[cell] = await RunOne(cell, arguments(cell), line => onLine(cell, line), ct));
+            async (cell, ct) =>
+            {
+                // At most `jobs` cells run at once, so a worker number is always free here.
+                if (!idle.TryDequeue(out var worker)) throw new InvalidOperationException("no idle worker");
+                try
+                {
+                    outcomes[cell] = await RunOne(cell, arguments(cell, worker), line => onLine(cell, line), ct);
+                }
+                finally
+                {
+                    idle.Enqueue(worker);
+                }
+            });
         return outcomes;
     }
 

@@ -13,22 +13,38 @@ namespace CilBench.Core.Sweep;
 /// </summary>
 public sealed class SweepPlan
 {
-    private SweepPlan(IReadOnlyList<PlannedCell> cells, int threads)
+    private SweepPlan(IReadOnlyList<PlannedCell> cells, int threads, IReadOnlyList<Device> devices)
     {
         Cells = cells;
         Threads = threads;
+        Devices = devices;
     }
 
     public IReadOnlyList<PlannedCell> Cells { get; }
 
+    /// <summary>The devices cells may run on; a result or checkpoint made on any of them counts (the device is part of its fingerprint).</summary>
+    public IReadOnlyList<Device> Devices { get; }
+
     /// <summary>libtorch threads every cell runs with (part of its fingerprint).</summary>
     public int Threads { get; }
+
+    /// <summary>
+    /// The cells still to run, by the one "already done" check both executors use (<see cref="CellFiles.Inspect"/>:
+    /// stale files are moved aside, each move reported to <paramref name="moved"/>).
+    /// </summary>
+    public IReadOnlyList<PlannedCell> Pending(Action<string> moved) => Cells.Where(c => CellFiles.Inspect(c, moved) == CellState.Pending).ToList();
 
     /// <exception cref="ProtocolException">A per-method key names no method, or a cell's hyper-parameters are invalid.</exception>
     /// <exception cref="ArgumentException">A method, budget point or seed is listed twice.</exception>
     public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
-        Device device, int threads, string outputRoot)
+        Device device, int threads, string outputRoot) => Build(protocol, methods, points, seeds, [device], threads, outputRoot);
+
+    /// <summary>A plan whose cells may run on any of <paramref name="devices"/> (a local sweep's workers take them in turn).</summary>
+    public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
+        IReadOnlyList<Device> devices, int threads, string outputRoot)
     {
+        if (devices.Count == 0) throw new ArgumentException("no device given");
+        Unique(devices.Select(d => d.ToString()), StringComparer.Ordinal, "device");
         Unique(methods.Select(m => m.Name), StringComparer.OrdinalIgnoreCase, "method");
         Unique(points.Select(p => p.Name), StringComparer.Ordinal, "budget point");
         Unique(seeds.Select(s => s.ToString()), StringComparer.Ordinal, "seed");
@@ -38,11 +54,11 @@ public sealed class SweepPlan
         foreach (var p in points)
         foreach (var s in seeds)
         {
-            var request = new RunRequest(protocol, m, p, s, device, outputRoot);
-            var fingerprint = request.Fingerprint(threads);
-            cells.Add(new PlannedCell(new SweepCell(m.Name, p.Name, s, request.ResultPath), request, fingerprint));
+            var request = new RunRequest(protocol, m, p, s, devices[0], outputRoot);
+            var others = devices.Skip(1).Select(d => (request with { Device = d }).Fingerprint(threads)).ToList();
+            cells.Add(new PlannedCell(new SweepCell(m.Name, p.Name, s, request.ResultPath), request, request.Fingerprint(threads)) { OnOtherDevices = others });
         }
-        return new SweepPlan(cells, threads);
+        return new SweepPlan(cells, threads, devices);
     }
 
     private static void Unique(IEnumerable<string> names, StringComparer comparer, string what)
@@ -53,4 +69,11 @@ public sealed class SweepPlan
 }
 
 /// <summary>One cell of a plan: where its files go, what its child runs, the fingerprint its result must carry.</summary>
-public sealed record PlannedCell(SweepCell Cell, RunRequest Request, CellFingerprint Fingerprint);
+public sealed record PlannedCell(SweepCell Cell, RunRequest Request, CellFingerprint Fingerprint)
+{
+    /// <summary>The cell's fingerprints on the plan's other devices: a result or checkpoint with one of them is this cell's too.</summary>
+    public IReadOnlyList<CellFingerprint> OnOtherDevices { get; init; } = [];
+
+    /// <summary>The fingerprint among this cell's that <paramref name="found"/> equals, if any.</summary>
+    public CellFingerprint? Matching(CellFingerprint found) => OnOtherDevices.Prepend(Fingerprint).FirstOrDefault(f => f.Cell == found.Cell);
+}

@@ -35,7 +35,7 @@ public class ChildProcessRunnerTests : IDisposable
     {
         var cells = SweepCell.Plan(Path.Combine(dir.Path, "out"), "proto", methods, ["b1"], seeds);
         var runner = new ChildProcessRunner("/bin/sh", ["-c", Script, "sh"], timeout);
-        return await runner.RunAll(cells, c => [c.ResultPath, c.Method, c.Seed.ToString(), dir.Path], jobs,
+        return await runner.RunAll(cells, (c, _) => [c.ResultPath, c.Method, c.Seed.ToString(), dir.Path], jobs,
             (c, line) => lines?.Add((c.Method, line)), CancellationToken.None);
     }
 
@@ -116,5 +116,25 @@ public class ChildProcessRunnerTests : IDisposable
         var seen = Enumerable.Range(1, 4).Select(s => int.Parse(File.ReadAllText(Path.Combine(dir.Path, $"seen.{s}")).Trim())).ToList();
         Assert.All(seen, n => Assert.InRange(n, 1, 2));
         Assert.Contains(2, seen);
+    }
+
+    [Fact]
+    public async Task NoTwoRunningCellsShareAWorkerNumber()
+    {
+        // A cell holds "worker-N" while it runs (mkdir fails if another running cell holds it) and logs N.
+        const string holds = """
+            mkdir "$2/worker-$3" || exit 9
+            echo "$3" >> "$2/workers"; sleep 0.3; rmdir "$2/worker-$3"
+            mkdir -p "$(dirname "$1")" && echo '{}' > "$1"
+            """;
+        var cells = SweepCell.Plan(Path.Combine(dir.Path, "out"), "proto", ["m"], ["b1"], [1, 2, 3, 4, 5, 6, 7]);
+        var runner = new ChildProcessRunner("/bin/sh", ["-c", holds, "sh"], null);
+
+        var outcomes = await runner.RunAll(cells, (c, worker) => [c.ResultPath, dir.Path, worker.ToString()], 3, (_, _) => { }, CancellationToken.None);
+
+        Assert.All(outcomes.Values, o => Assert.True(o.Succeeded, o.Reason));
+        var workers = File.ReadAllLines(Path.Combine(dir.Path, "workers")).Select(int.Parse).ToList();
+        Assert.Equal(7, workers.Count);
+        Assert.All(workers, w => Assert.InRange(w, 0, 2));
     }
 }
