@@ -259,6 +259,9 @@ public partial class Tensor : IDisposable
 
     public bool is_leaf => Checked(NativeMethods.cb_tensor_is_leaf(Self));
 
+    /// <summary>Whether the tensor was made in inference mode (it cannot take part in autograd).</summary>
+    public bool is_inference() => Checked(NativeMethods.cb_tensor_is_inference(Self));
+
     /// <summary>The accumulated gradient, or null if none; a new handle to it each time.</summary>
     public Tensor? grad
     {
