@@ -166,8 +166,9 @@ public static partial class torch
                 for (var i = 1; i < items.Count; i++)
                 {
                     var next = items[i].forward(h);
-                    // Intermediates are freed as we go; inside a dispose scope they would be freed at its end anyway.
-                    if (!ReferenceEquals(next, h) && !ReferenceEquals(h, x) && h.Scope is null) h.Dispose();
+                    // Intermediates are freed as soon as the next module has read them, even inside a dispose scope (which
+                    // would free them only at its end): autograd keeps its own references to what backward needs.
+                    if (!ReferenceEquals(next, h) && !ReferenceEquals(h, x)) h.Dispose();
                     h = next;
                 }
                 return h;
