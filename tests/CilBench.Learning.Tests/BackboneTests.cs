@@ -52,7 +52,8 @@ public class BackboneTests
         foreach (var name in BackboneRegistry.Names)
         {
             data.Add(name, 3, 32);
-            data.Add(name, 1, 28);
+            // VGG16's five 2x2 pools need 32 pixels: 28 ends at 0x0.
+            if (name != "vgg16bn") data.Add(name, 1, 28);
         }
         return data;
     }
@@ -66,6 +67,7 @@ public class BackboneTests
         var x = torch.randn([2, channels, size, size]);
         Assert.Equal([2, model.OutDim], model.forward(x).shape);
 
+        if (!BackboneRegistry.HasSplit(name)) return;
         var (generalized, specialized) = BackboneRegistry.CreateSplit(name, channels);
         using (generalized)
         using (specialized)
