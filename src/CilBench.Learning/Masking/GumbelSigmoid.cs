@@ -5,7 +5,7 @@ namespace CilBench.Learning.Masking;
 /// <summary>
 /// The Gumbel-sigmoid trick with a hard threshold (GROWN, Eq. 6; Jang et al. 2017's straight-through estimator):
 /// soft = sigmoid((s + log u - log(1 - u)) / T) with u ~ U(0, 1), the forward pass uses hard = 1[soft > 0.5], and the
-/// backward pass takes the gradient of soft (hard + soft - stop_gradient(soft)). Without noise the decision is
+/// backward pass takes the gradient of soft (hard + (soft - stop_gradient(soft))). Without noise the decision is
 /// 1[s > 0], independent of T.
 /// </summary>
 public static class GumbelSigmoid
@@ -25,12 +25,15 @@ public static class GumbelSigmoid
         return StraightThrough(soft).MoveToOuterScope();
     }
 
-    /// <summary>hard + soft - stop_gradient(soft) with hard = 1[soft &gt; 0.5]: the value of hard, the gradient of soft.</summary>
+    /// <summary>
+    /// hard + (soft - stop_gradient(soft)) with hard = 1[soft &gt; 0.5]: exactly the value of hard (the bracket is an exact
+    /// zero; hard + soft - soft would round 1 to 0.99999994), the gradient of soft.
+    /// </summary>
     public static Tensor StraightThrough(Tensor soft)
     {
         using var scope = torch.NewDisposeScope();
         var hard = soft.detach().gt(0.5).to(soft.dtype);
-        return (hard + soft - soft.detach()).MoveToOuterScope();
+        return (hard + (soft - soft.detach())).MoveToOuterScope();
     }
 
     /// <summary>The deterministic decision after training: 1[s &gt; 0] (bool).</summary>
