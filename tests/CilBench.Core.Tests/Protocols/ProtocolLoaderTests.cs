@@ -179,7 +179,7 @@ public class ProtocolLoaderTests
             r["classOrder"] = new JsonArray([.. Enumerable.Range(0, 99).Append(5).Select(c => (JsonNode)c)]))).Message;
         Assert.Contains("duplicated class(es) 5", duplicate);
         Assert.Contains("missing class(es) 99", duplicate);
-        Assert.Contains("unknown dataset 'imagenet' (known: hundred, ten)",
+        Assert.Contains("unknown dataset 'imagenet' (known: hundred, grouped, ten)",
             Assert.Throws<ProtocolException>(() => Parse(r => r["dataset"]!["name"] = "imagenet")).Message);
         Assert.Contains("known: fixed-total, per-class, budget, exemplars",
             Assert.Throws<ProtocolException>(() => Parse(r => r["memory"]!["policy"] = "lru")).Message);
