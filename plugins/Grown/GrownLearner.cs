@@ -131,7 +131,9 @@ public sealed class GrownLearner : IIncrementalLearner
     /// <summary>The paper's target: a full-width backbone trained from scratch on this task alone, its validation accuracy (then discarded).</summary>
     private double ScratchAccuracy(TaskContext task, IDataView train, IDataView validation, TrainRecipe recipe)
     {
-        using var model = InitialWeights.Build(task.Seed, () => BackboneRegistry.Create(options.Backbone, context.Input.Channels));
+        using var model = BackboneRegistry.Create(options.Backbone, context.Input.Channels);
+        using (var generator = new Generator((ulong)(uint)task.Seed))
+            GrownNet.Initialise(model, generator);
         model.to(context.Device);
         using var head = new torch.nn.Linear(model.OutDim, task.NewClasses, device: context.Device);
         var known = task.KnownClasses;

@@ -43,28 +43,42 @@ public sealed class GrownNet : IDisposable
     public List<GrownTask> Tasks { get; } = [];
 
     /// <summary>
-    /// Re-initialises every trainable weight and bias (PyTorch's default init, from <paramref name="generator"/>) and
+    /// Re-initialises every trainable weight and bias (<see cref="Initialise"/>, from <paramref name="generator"/>) and
     /// resets the batch norms (weight 1, bias 0, statistics 0 and 1): the start of a task's training. Frozen values
     /// are kept apart and do not change; free (released) kernels and candidate channels start fresh.
     /// </summary>
     public void Reinitialise(Generator generator)
     {
+        Initialise(Pool, generator);
         using var _ = torch.no_grad();
-        foreach (var l in Layers)
-        {
-            torch.nn.init.kaiming_uniform_(l.Weight, a: Math.Sqrt(5), generator: generator);
-            if (l.Bias is { } b)
-            {
-                var bound = 1 / Math.Sqrt(torch.nn.init.calculate_fan_in_and_fan_out(l.Weight).fanIn);
-                torch.nn.init.uniform_(b, -bound, bound, generator);
-            }
-        }
         foreach (var n in Norms)
         {
-            n.Norm.weight!.fill_(1);
-            n.Norm.bias!.fill_(0);
             n.Norm.running_mean.fill_(0);
             n.Norm.running_var.fill_(1);
+        }
+    }
+
+    /// <summary>
+    /// Kaiming-normal weights (fan in, relu gain) and zero biases for every conv and linear layer, batch norms 1 and 0:
+    /// activations keep their scale through the masked layers (PyTorch's default uniform init shrinks them by about
+    /// 1/sqrt(3) per layer, which a multiplicative mask compounds).
+    /// </summary>
+    public static void Initialise(torch.nn.Module root, Generator generator)
+    {
+        using var _ = torch.no_grad();
+        foreach (var m in root.modules())
+        {
+            var (weight, bias) = m switch
+            {
+                torch.nn.Conv2d conv => (conv.weight, conv.bias),
+                torch.nn.Linear linear => (linear.weight, linear.bias),
+                torch.nn.BatchNorm2d norm => (norm.weight, norm.bias),
+                _ => (null, null),
+            };
+            if (weight is null) continue;
+            if (m is torch.nn.BatchNorm2d) weight.fill_(1);
+            else torch.nn.init.kaiming_normal_(weight, nonlinearity: "relu", generator: generator);
+            bias?.fill_(0);
         }
     }
 
