@@ -16,9 +16,18 @@ public sealed record StepOutput(Tensor Loss, Tensor? Logits = null);
 public static class Trainer
 {
     public static void Run(string phase, IEnumerable<Tensor> parameters, TrainRecipe recipe, IDataView data, TaskContext task,
-        Func<Batch, StepOutput> step)
+        Func<Batch, StepOutput> step) =>
+        Run(phase, [new ParamGroup(parameters.Where(p => p.requires_grad))], recipe, data, task, step);
+
+    /// <summary>
+    /// The loop over parameter groups (a group's own learning rate or weight decay overrides the recipe's, e.g. mask
+    /// scores without weight decay); <paramref name="afterEpoch"/> runs after each epoch with the epochs done (e.g. to
+    /// raise a mask's temperature).
+    /// </summary>
+    public static void Run(string phase, IReadOnlyList<ParamGroup> groups, TrainRecipe recipe, IDataView data, TaskContext task,
+        Func<Batch, StepOutput> step, Action<int>? afterEpoch = null)
     {
-        using var optimizer = new SGD(parameters.Where(p => p.requires_grad), recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
+        using var optimizer = new SGD(groups, recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
         lr_scheduler.LRScheduler scheduler = recipe.Scheduler switch
         {
             "multistep" => new lr_scheduler.MultiStepLR(optimizer, recipe.Milestones, recipe.LrDecay),
@@ -59,6 +68,7 @@ public static class Trainer
                     }
                 }
                 scheduler.step();
+                afterEpoch?.Invoke(epoch + 1);
                 var (meanLoss, accuracy) = Read(lossSum, correct, batches, seen);
                 if (!double.IsFinite(meanLoss))
                     throw new InvalidOperationException($"{phase}: the loss became {meanLoss} during epoch {epoch + 1}; stopping");
