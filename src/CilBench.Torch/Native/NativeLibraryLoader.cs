@@ -54,8 +54,22 @@ internal static class NativeLibraryLoader
                 "Run scripts/setup.sh (Debian libtorch-dev), or set LIBTORCH_DIR and rebuild.", e);
         }
         SetDefaultThreads(lib);
+        KeepFreedMemory(lib);
         return lib;
     }
+
+    /// <summary>
+    /// Fixed glibc malloc thresholds, so freed activations stay mapped instead of being page-faulted in again every
+    /// step (native/src/allocator.cpp; CILBENCH_MALLOC=glibc keeps glibc's defaults).
+    /// </summary>
+    private static unsafe void KeepFreedMemory(IntPtr lib)
+    {
+        var keep = (delegate* unmanaged<byte>)NativeLibrary.GetExport(lib, "cb_keep_freed_memory");
+        KeepsFreedMemory = keep() != 0;
+    }
+
+    /// <summary>Whether the heap keeps freed memory mapped (see <see cref="KeepFreedMemory"/>).</summary>
+    internal static bool KeepsFreedMemory { get; private set; }
 
     /// <summary>Debian's libtorch starts with one intra-op thread; use every core unless CILBENCH_THREADS says otherwise.</summary>
     private static unsafe void SetDefaultThreads(IntPtr lib)
