@@ -10,7 +10,7 @@ public static class ContractVersion
     public const int Major = 1;
 
     /// <summary>Incremented when members are added compatibly.</summary>
-    public const int Minor = 1;
+    public const int Minor = 2;
 
     /// <summary>The contract version as text, e.g. "1.0".</summary>
     public static string Text => $"{Major}.{Minor}";

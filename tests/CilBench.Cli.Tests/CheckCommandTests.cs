@@ -1,4 +1,5 @@
 using CilBench.Core.Tests.Plugins;
+using CilBench.Abstractions;
 
 namespace CilBench.Cli.Tests;
 
@@ -52,23 +53,24 @@ public class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void APluginBuiltAgainstContract10LoadsInThis11HarnessAndOneBuiltAgainst12IsRefused()
+    public void APluginBuiltAgainstContract10LoadsInThis1xHarnessAndOneBuiltAgainstTheNextMinorIsRefused()
     {
-        // GoodPlugin as if built against contract 1.0 (before IMethod.UsesBaseModel), and against a future 1.2.
+        // GoodPlugin as if built against contract 1.0 (before IMethod.UsesBaseModel), and against the next, future minor.
+        var next = $"{ContractVersion.Major}.{ContractVersion.Minor + 1}";
         var built10 = Path.Combine(dir.Path, "built-1.0");
         Folders.Copy(Repository.TestPlugin("GoodPlugin"), built10);
         AssemblyVersionPatch.Reference(Path.Combine(built10, "GoodPlugin.dll"), "CilBench.Abstractions", new Version(1, 0, 0, 0));
-        var built12 = Path.Combine(dir.Path, "built-1.2");
-        Folders.Copy(Repository.TestPlugin("GoodPlugin"), built12);
-        AssemblyVersionPatch.Reference(Path.Combine(built12, "GoodPlugin.dll"), "CilBench.Abstractions", new Version(1, 2, 0, 0));
+        var builtNext = Path.Combine(dir.Path, $"built-{next}");
+        Folders.Copy(Repository.TestPlugin("GoodPlugin"), builtNext);
+        AssemblyVersionPatch.Reference(Path.Combine(builtNext, "GoodPlugin.dll"), "CilBench.Abstractions", new Version(ContractVersion.Major, ContractVersion.Minor + 1, 0, 0));
 
         var loads = Cilbench.Run(dir.Path, "methods", "--plugin", Path.Combine(built10, "GoodPlugin.dll"));
-        var refused = Cilbench.Run(dir.Path, "methods", "--plugin", Path.Combine(built12, "GoodPlugin.dll"));
+        var refused = Cilbench.Run(dir.Path, "methods", "--plugin", Path.Combine(builtNext, "GoodPlugin.dll"));
 
         Assert.Equal(0, loads.ExitCode);
         Assert.Contains("nearest-mean", loads.Stdout);
         Assert.DoesNotContain("plugin skipped", loads.Stderr);
-        Assert.Contains($"{Path.Combine(built12, "GoodPlugin.dll")}: built against contract 1.2, this harness has contract 1.1: it needs a harness with contract 1.2 or later", refused.Stderr);
+        Assert.Contains($"{Path.Combine(builtNext, "GoodPlugin.dll")}: built against contract {next}, this harness has contract {ContractVersion.Text}: it needs a harness with contract {next} or later", refused.Stderr);
         Assert.DoesNotContain("nearest-mean", refused.Stdout);
     }
 }

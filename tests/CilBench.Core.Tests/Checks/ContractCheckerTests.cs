@@ -104,7 +104,7 @@ public class ContractCheckerTests : IDisposable
 
     [Theory]
     [InlineData("ThrowingPlugin", "the constructor of ThrowingPlugin.ThrowingMethod threw InvalidOperationException")]
-    [InlineData("Contract2Plugin", "built against contract 2.x, this harness has contract 1.1")]
+    [InlineData("Contract2Plugin", "built against contract 2.x, this harness has contract 1.2")]
     public void PluginThatDoesNotLoadFailsTheLoadCheckAndNothingElseRuns(string project, string reason)
     {
         using var folder = new PluginFolder();

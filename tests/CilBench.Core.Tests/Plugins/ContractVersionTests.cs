@@ -62,9 +62,9 @@ public class ContractVersionTests
     }
 
     [Theory]
-    [InlineData("CilBench.Abstractions", 1, 7, "built against contract 1.7, this harness has contract 1.1: it needs a harness with contract 1.7 or later")]
-    [InlineData("CilBench.Abstractions", 2, 0, "built against contract 2.0, this harness has contract 1.1: a plugin must be rebuilt for another major version")]
-    [InlineData("CilBench.Torch", 1, 3, "built against CilBench.Torch 1.3, this harness has CilBench.Torch 1.1: it needs a harness with CilBench.Torch 1.3 or later")]
+    [InlineData("CilBench.Abstractions", 1, 7, "built against contract 1.7, this harness has contract 1.2: it needs a harness with contract 1.7 or later")]
+    [InlineData("CilBench.Abstractions", 2, 0, "built against contract 2.0, this harness has contract 1.2: a plugin must be rebuilt for another major version")]
+    [InlineData("CilBench.Torch", 1, 3, "built against CilBench.Torch 1.3, this harness has CilBench.Torch 1.2: it needs a harness with CilBench.Torch 1.3 or later")]
     public void PluginBuiltAgainstANewerMinorOrAnotherMajorIsRefusedNamingBoth(string reference, int major, int minor, string reason)
     {
         using var folder = new PluginFolder();

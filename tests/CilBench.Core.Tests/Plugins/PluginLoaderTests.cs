@@ -41,7 +41,7 @@ public class PluginLoaderTests
     }
 
     [Theory]
-    [InlineData("Contract2Plugin", "built against contract 2.x, this harness has contract 1.1")]
+    [InlineData("Contract2Plugin", "built against contract 2.x, this harness has contract 1.2")]
     [InlineData("NoAttributePlugin", "no [assembly: CilBenchMethod(typeof(...))] attribute")]
     [InlineData("NotMethodPlugin", "NotMethodPlugin.NotAMethod does not implement CilBench.Abstractions.IMethod")]
     [InlineData("NoCtorPlugin", "NoCtorPlugin.NeedsArgumentMethod has no public parameterless constructor")]
