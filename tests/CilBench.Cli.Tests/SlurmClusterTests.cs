@@ -61,6 +61,12 @@ public class SlurmClusterTests
         Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 0 pending, 1 failed", status.Stdout);
         Assert.Contains($"{method} / m100 / seed {seed}: failed (slurm {job}_{victim} left the queue without a result", status.Stdout);
 
+        // The results alone (copied without the submission records) say the cell is interrupted, with a checkpoint to resume from.
+        Folders.Copy(Path.Combine(results, "fmnist-tiny"), Path.Combine(dir, "copy", "fmnist-tiny"));
+        var copied = Cilbench.Run(dir, "sweep", "status", "--protocol", "p.json", "--out", "copy", "--methods", "finetune,replay", "--seeds", "1,2");
+        Assert.Contains($"{method} / m100 / seed {seed}: pending (interrupted; resumes from its checkpoint)", copied.Stdout);
+        Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 1 pending, 0 failed", copied.Stdout);
+
         var resubmit = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res", "--resubmit-failed");
         Assert.True(resubmit.ExitCode == 0, resubmit.Stderr);
         var again = JobId(resubmit.Stdout);

@@ -31,8 +31,6 @@ public sealed record CellStatus(PlannedCell Cell, CellProgress State, string Det
 /// </summary>
 public static class SweepStatus
 {
-    private static readonly HashSet<string> Completed = ["COMPLETED"];
-
     public static IReadOnlyList<CellStatus> Of(SweepPlan plan, IReadOnlyList<SlurmSubmission> submissions, Func<IReadOnlyCollection<string>, SlurmQueue> query)
     {
         var queue = query(submissions.Select(s => s.JobId).Distinct().ToList());
@@ -57,13 +55,15 @@ public static class SweepStatus
             var log = $"; log {s.Log(submitted.index!.Value)}";
             var ended = mismatch == "no result" ? "without a result" : $"with a result from another setup ({mismatch})";
             if (queue.Finished.TryGetValue(task, out var state))
-                return new CellStatus(planned, CellProgress.Failed, Completed.Contains(state) ? $"slurm {task} COMPLETED {ended}{log}" : $"slurm {task} {state}{stale}{log}");
+                return new CellStatus(planned, CellProgress.Failed, state == "COMPLETED" ? $"slurm {task} COMPLETED {ended}{log}" : $"slurm {task} {state}{stale}{log}");
             return new CellStatus(planned, CellProgress.Failed,
                 $"slurm {task} left the queue {ended}{(queue.AccountingUnavailable is { } why ? $" (no accounting to say why: {why})" : "")}{log}");
         }
         if (failure is not null)
             return new CellStatus(planned, CellProgress.Failed, $"{failure.Reason}{(failure.Message is { } m ? $": {m}" : "")}{stale}");
-        return new CellStatus(planned, CellProgress.Pending, mismatch == "no result" ? "not run" : $"result from another setup ({mismatch})");
+        var detail = mismatch != "no result" ? $"result from another setup ({mismatch})"
+            : CellFiles.CheckpointDevice(planned) is not null ? "interrupted; resumes from its checkpoint" : "not run";
+        return new CellStatus(planned, CellProgress.Pending, detail);
     }
 
     private static CellFailure? ReadFailure(SweepCell cell)
