@@ -57,6 +57,7 @@ public class SlurmClusterTests
         var (method, seed) = cells[victim];
         Assert.False(File.Exists(Result(method, seed)), $"{method} seed {seed} finished before it was cancelled: cancel sooner");
         foreach (var (m, s) in cells.Where((_, i) => i != victim)) Assert.True(File.Exists(Result(m, s)), $"no result for {m} seed {s}\n{Log(results, job)}");
+        Assert.Contains("on fmnist-tiny, budget m100, seed 1,", File.ReadAllText(Path.Combine(results, ".slurm", $"fmnist-tiny-{job}_0.out")));
         var status = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "my results");
         Assert.True(status.ExitCode == 0, status.Stderr);
         Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 0 pending, 1 failed", status.Stdout);

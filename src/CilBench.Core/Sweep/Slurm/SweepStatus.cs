@@ -31,6 +31,9 @@ public sealed record CellStatus(PlannedCell Cell, CellProgress State, string Det
 /// </summary>
 public static class SweepStatus
 {
+    // sacct states of a task that has not ended.
+    private static readonly HashSet<string> Active = ["PENDING", "RUNNING", "REQUEUED", "CONFIGURING", "COMPLETING", "SUSPENDED", "RESIZING"];
+
     public static IReadOnlyList<CellStatus> Of(SweepPlan plan, IReadOnlyList<SlurmSubmission> submissions, Func<IReadOnlyCollection<string>, SlurmQueue> query)
     {
         var queue = query(submissions.Select(s => s.JobId).Distinct().ToList());
@@ -50,7 +53,8 @@ public static class SweepStatus
         if (submitted.s is { } s && (failure is null || failure.FinishedUtc < s.SubmittedUtc))
         {
             var task = $"{s.JobId}_{submitted.index}";
-            if (queue.Queued.TryGetValue(task, out var queued))
+            // squeue first; sacct's own word where the task has just left or not yet reached squeue.
+            if (queue.Queued.TryGetValue(task, out var queued) || (queue.Finished.TryGetValue(task, out queued) && Active.Contains(queued)))
                 return new CellStatus(planned, queued == "PENDING" ? CellProgress.Queued : CellProgress.Running, $"slurm {task} {queued}{stale}");
             var log = $"; log {s.Log(submitted.index!.Value)}";
             var ended = mismatch == "no result" ? "without a result" : $"with a result from another setup ({mismatch})";
