@@ -5,7 +5,8 @@
 #   build    the shim and the solution against that LibTorch (native/build/custom)
 #   tests    the CUDA tests of the binding (every test whose name holds "Cuda"; they skip without a GPU)
 #   step     `cilbench bench step` on the device (resnet32, batch 128) and the PyTorch reference
-#   epoch    `cilbench bench epoch` (iCaRL, CIFAR-100 B0Inc10 task 2) on the device, on a random CIFAR-100 stand-in
+#   epoch    `cilbench bench epoch` (iCaRL, CIFAR-100 B0Inc10 task 2) on the device, on a random CIFAR-100 stand-in,
+#            and the same epoch in PyCIL's pipeline (bench/pycil_epoch.py)
 #   cell     one small cell end to end on the device (iCaRL on a 2-task CIFAR-100 stand-in protocol), result file checked
 # Usage: scripts/gpu-check.sh [--device cuda] [--per-class 500] [OUTPUT.json]  (default: $OUT/gpu-check.json when
 # $OUT is set, else ./gpu-check.json). `--device cpu` runs every step on the CPU against the LibTorch the build finds,
@@ -48,7 +49,11 @@ if [ "$device" != cpu ]; then
   export LIBTORCH_DIR
 fi
 echo "gpu-check: device $device, LibTorch ${LIBTORCH_DIR:-of the system}" >&2
-nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader >"$work/gpu.txt" 2>&1 || true
+if command -v nvidia-smi >/dev/null; then
+  nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader >"$work/gpu.txt" 2>&1
+else
+  echo "no nvidia-smi on this machine" >"$work/gpu.txt"
+fi
 
 cli=(dotnet "$root/src/CilBench.Cli/bin/Release/net10.0/cilbench.dll")
 step build dotnet build CilBench.sln -c Release -nologo -v q
@@ -59,6 +64,7 @@ step step_pytorch "$python" bench/pytorch_reference.py --model resnet32 --batch 
 export CILBENCH_DATA="$work/data"
 step data "$python" bench/make_cifar100.py "$CILBENCH_DATA" --train-per-class "$per_class"
 step epoch "${cli[@]}" bench epoch --protocol protocols/cifar100-b0inc10.json --method icarl --epochs 2 --device "$device" --json
+step epoch_pycil "$python" bench/pycil_epoch.py --epochs 2 --device "$device" --json
 "$python" - "$work/cell.json" "$per_class" <<'PY'
 import json, sys
 p = json.load(open("protocols/cifar100-b0inc10.json"))
@@ -92,6 +98,7 @@ report = {
     "step": last_json("step"),
     "step_pytorch": last_json("step_pytorch"),
     "epoch": last_json("epoch"),
+    "epoch_pycil": last_json("epoch_pycil"),
     "cell": None if cell is None else {
         "device": cell["device"],
         "summary": cell["summary"],

@@ -5,6 +5,7 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <c10/cuda/CUDAFunctions.h>
 #include <c10/cuda/CUDAGuard.h>
+#include <ATen/cuda/CUDAGeneratorImpl.h>
 #endif
 
 namespace {
@@ -56,4 +57,21 @@ CB_EXPORT int64_t cb_cuda_max_memory_allocated(int32_t device) {
 #endif
   )
   return -1;
+}
+
+// A new CUDA generator on `device`, seeded (torch.Generator(device="cuda")); freed with cb_generator_free.
+CB_EXPORT at::Generator* cb_cuda_generator_new(int32_t device, uint64_t seed) {
+  CB_TRY(
+#ifdef CILBENCH_CUDA
+      auto g = at::cuda::detail::createCUDAGenerator(static_cast<c10::DeviceIndex>(device));
+      {
+        std::lock_guard<std::mutex> lock(g.mutex());
+        g.set_current_seed(seed);
+      }
+      return new at::Generator(std::move(g));
+#else
+      (void)device; (void)seed; no_cuda();
+#endif
+  )
+  return nullptr;
 }

@@ -1,9 +1,12 @@
 // Neural-network functional ops (all differentiable through libtorch's autograd).
 #include "common.h"
 
-CB_EXPORT CbTensor cb_conv2d(CbTensor x, CbTensor w, CbTensor b, const int64_t* stride, const int64_t* padding,
-                             const int64_t* dilation, int64_t groups) {
-  CB_TENSOR(at::conv2d(*x, *w, cb::optional(b), cb::dims(stride, 2), cb::dims(padding, 2), cb::dims(dilation, 2), groups))
+// Window arguments (kernel, stride, padding, dilation) hold 2 values each; their lengths are passed and checked.
+CB_EXPORT CbTensor cb_conv2d(CbTensor x, CbTensor w, CbTensor b, const int64_t* stride, int64_t n_stride,
+                             const int64_t* padding, int64_t n_padding, const int64_t* dilation, int64_t n_dilation,
+                             int64_t groups) {
+  CB_TENSOR(at::conv2d(*x, *w, cb::optional(b), cb::dims(stride, n_stride, 2, "stride"),
+                       cb::dims(padding, n_padding, 2, "padding"), cb::dims(dilation, n_dilation, 2, "dilation"), groups))
 }
 CB_EXPORT CbTensor cb_linear(CbTensor x, CbTensor w, CbTensor b) { CB_TENSOR(at::linear(*x, *w, cb::optional(b))) }
 // running_mean/var may be null; in training they are updated in place with `momentum`.
@@ -19,18 +22,21 @@ CB_EXPORT CbTensor cb_tanh(CbTensor x) { CB_TENSOR(at::tanh(*x)) }
 CB_EXPORT CbTensor cb_softmax(CbTensor x, int64_t dim) { CB_TENSOR(at::softmax(*x, dim)) }
 CB_EXPORT CbTensor cb_log_softmax(CbTensor x, int64_t dim) { CB_TENSOR(at::log_softmax(*x, dim)) }
 CB_EXPORT CbTensor cb_dropout(CbTensor x, double p, bool training) { CB_TENSOR(at::dropout(*x, p, training)) }
-CB_EXPORT CbTensor cb_max_pool2d(CbTensor x, const int64_t* kernel, const int64_t* stride, const int64_t* padding,
-                                 const int64_t* dilation, bool ceil_mode) {
-  CB_TENSOR(at::max_pool2d(*x, cb::dims(kernel, 2), cb::dims(stride, 2), cb::dims(padding, 2), cb::dims(dilation, 2),
+CB_EXPORT CbTensor cb_max_pool2d(CbTensor x, const int64_t* kernel, int64_t n_kernel, const int64_t* stride,
+                                 int64_t n_stride, const int64_t* padding, int64_t n_padding, const int64_t* dilation,
+                                 int64_t n_dilation, bool ceil_mode) {
+  CB_TENSOR(at::max_pool2d(*x, cb::dims(kernel, n_kernel, 2, "kernel_size"), cb::dims(stride, n_stride, 2, "stride"),
+                           cb::dims(padding, n_padding, 2, "padding"), cb::dims(dilation, n_dilation, 2, "dilation"),
                            ceil_mode))
 }
-CB_EXPORT CbTensor cb_avg_pool2d(CbTensor x, const int64_t* kernel, const int64_t* stride, const int64_t* padding,
-                                 bool ceil_mode, bool count_include_pad) {
-  CB_TENSOR(at::avg_pool2d(*x, cb::dims(kernel, 2), cb::dims(stride, 2), cb::dims(padding, 2), ceil_mode,
-                           count_include_pad))
+CB_EXPORT CbTensor cb_avg_pool2d(CbTensor x, const int64_t* kernel, int64_t n_kernel, const int64_t* stride,
+                                 int64_t n_stride, const int64_t* padding, int64_t n_padding, bool ceil_mode,
+                                 bool count_include_pad) {
+  CB_TENSOR(at::avg_pool2d(*x, cb::dims(kernel, n_kernel, 2, "kernel_size"), cb::dims(stride, n_stride, 2, "stride"),
+                           cb::dims(padding, n_padding, 2, "padding"), ceil_mode, count_include_pad))
 }
-CB_EXPORT CbTensor cb_adaptive_avg_pool2d(CbTensor x, const int64_t* out_size) {
-  CB_TENSOR(at::adaptive_avg_pool2d(*x, cb::dims(out_size, 2)))
+CB_EXPORT CbTensor cb_adaptive_avg_pool2d(CbTensor x, const int64_t* out_size, int64_t n_out_size) {
+  CB_TENSOR(at::adaptive_avg_pool2d(*x, cb::dims(out_size, n_out_size, 2, "output_size")))
 }
 
 // Loss reductions: 0 none, 1 mean, 2 sum (at::Reduction).

@@ -1,6 +1,8 @@
 // Elementwise arithmetic, comparisons and math, with broadcasting and scalar forms.
 #include "common.h"
 
+#include <cmath>
+
 // Binary ops: tensor-tensor and tensor-scalar, out of place and in place.
 #define CB_BINARY(name, expr_tt, expr_ts, inplace_tt, inplace_ts)                                          \
   CB_EXPORT CbTensor cb_##name(CbTensor a, CbTensor b) { CB_TENSOR(expr_tt) }                            \
@@ -8,19 +10,30 @@
   CB_EXPORT void cb_##name##_(CbTensor a, CbTensor b) { CB_TRY(inplace_tt;) }                            \
   CB_EXPORT void cb_##name##_scalar_(CbTensor a, double s) { CB_TRY(inplace_ts;) }
 
-CB_EXPORT CbTensor cb_add(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::add(*a, *b, alpha)) }
+namespace {
+// ATen refuses a floating alpha for integral tensors, so a whole alpha is passed as an integer there.
+at::Scalar alpha_for(const at::Tensor& a, const at::Tensor& b, double alpha) {
+  if (!c10::isIntegralType(at::result_type(a, b), /*includeBool=*/true)) return at::Scalar(alpha);
+  if (alpha != std::trunc(alpha) || !std::isfinite(alpha))
+    throw std::invalid_argument("alpha " + c10::str(alpha) + " is not a whole number, which integer tensors of " +
+                                std::string(c10::toString(at::result_type(a, b))) + " require");
+  return at::Scalar(static_cast<int64_t>(alpha));
+}
+}  // namespace
+
+CB_EXPORT CbTensor cb_add(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::add(*a, *b, alpha_for(*a, *b, alpha))) }
 CB_EXPORT CbTensor cb_add_scalar(CbTensor a, double s) { CB_TENSOR(at::add(*a, s)) }
 CB_EXPORT CbTensor cb_add_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::add(*a, s)) }
-CB_EXPORT void cb_add_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->add_(*b, alpha);) }
+CB_EXPORT void cb_add_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->add_(*b, alpha_for(*a, *b, alpha));) }
 CB_EXPORT void cb_add_scalar_(CbTensor a, double s) { CB_TRY(a->add_(s);) }
 // Integer scalars keep integer tensors integral (t.add_(1) on an int64 counter), as Python ints do in PyTorch.
 CB_EXPORT void cb_add_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->add_(s);) }
-CB_EXPORT CbTensor cb_sub(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::sub(*a, *b, alpha)) }
+CB_EXPORT CbTensor cb_sub(CbTensor a, CbTensor b, double alpha) { CB_TENSOR(at::sub(*a, *b, alpha_for(*a, *b, alpha))) }
 CB_EXPORT CbTensor cb_sub_scalar(CbTensor a, double s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_sub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::sub(*a, s)) }
 CB_EXPORT CbTensor cb_rsub_scalar(CbTensor a, double s) { CB_TENSOR(at::rsub(*a, s)) }
 CB_EXPORT CbTensor cb_rsub_scalar_long(CbTensor a, int64_t s) { CB_TENSOR(at::rsub(*a, s)) }
-CB_EXPORT void cb_sub_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->sub_(*b, alpha);) }
+CB_EXPORT void cb_sub_(CbTensor a, CbTensor b, double alpha) { CB_TRY(a->sub_(*b, alpha_for(*a, *b, alpha));) }
 CB_EXPORT void cb_sub_scalar_(CbTensor a, double s) { CB_TRY(a->sub_(s);) }
 CB_EXPORT void cb_sub_scalar_long_(CbTensor a, int64_t s) { CB_TRY(a->sub_(s);) }
 CB_BINARY(mul, at::mul(*a, *b), at::mul(*a, s), a->mul_(*b), a->mul_(s))

@@ -18,8 +18,8 @@ CB_EXPORT CbTensor cb_slice(CbTensor t, int64_t dim, int64_t start, int64_t end,
 }
 CB_EXPORT CbTensor cb_select(CbTensor t, int64_t dim, int64_t index) { CB_TENSOR(t->select(dim, index)) }
 
-CB_EXPORT CbTensor cb_cat(const CbTensor* ts, int64_t n, int64_t dim) { CB_TENSOR(at::cat(cb::tensors(ts, n), dim)) }
-CB_EXPORT CbTensor cb_stack(const CbTensor* ts, int64_t n, int64_t dim) { CB_TENSOR(at::stack(cb::tensors(ts, n), dim)) }
+CB_EXPORT CbTensor cb_cat(const CbTensor* ts, int64_t n, int64_t dim) { CB_TENSOR(at::cat(cb::tensors(ts, n, "tensors"), dim)) }
+CB_EXPORT CbTensor cb_stack(const CbTensor* ts, int64_t n, int64_t dim) { CB_TENSOR(at::stack(cb::tensors(ts, n, "tensors"), dim)) }
 CB_EXPORT CbTensorList cb_split(CbTensor t, int64_t size, int64_t dim) { CB_LIST(t->split(size, dim)) }
 CB_EXPORT CbTensorList cb_split_sizes(CbTensor t, const int64_t* sizes, int64_t n, int64_t dim) {
   CB_LIST(t->split_with_sizes(cb::dims(sizes, n), dim))

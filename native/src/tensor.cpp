@@ -5,9 +5,14 @@
 
 CB_EXPORT void cb_tensor_free(CbTensor t) { delete t; }
 
-CB_EXPORT int64_t cb_tensor_list_size(CbTensorList l) { return static_cast<int64_t>(l->size()); }
+CB_EXPORT int64_t cb_tensor_list_size(CbTensorList l) { return l ? static_cast<int64_t>(l->size()) : 0; }
 // Moves element i out of the list into a new handle.
-CB_EXPORT CbTensor cb_tensor_list_take(CbTensorList l, int64_t i) { CB_TENSOR(std::move((*l)[static_cast<size_t>(i)])) }
+CB_EXPORT CbTensor cb_tensor_list_take(CbTensorList l, int64_t i) {
+  CB_TRY(if (!l || i < 0 || i >= static_cast<int64_t>(l->size())) throw std::out_of_range(
+             "tensor list index " + std::to_string(i) + " out of range");
+         return cb::wrap(std::move((*l)[static_cast<size_t>(i)]));)
+  return nullptr;
+}
 CB_EXPORT void cb_tensor_list_free(CbTensorList l) { delete l; }
 
 // Copies `nbytes` of host memory into a new contiguous CPU tensor of the given shape and dtype.
@@ -15,6 +20,7 @@ CB_EXPORT CbTensor cb_tensor_from_data(const void* data, int64_t nbytes, const i
                                        int32_t dtype) {
   CB_TRY(
       auto t = at::empty(cb::dims(shape, ndim), at::TensorOptions().dtype(cb::dtype(dtype)));
+      if (nbytes > 0 && !data) throw std::invalid_argument("tensor data is a null pointer");
       if (static_cast<int64_t>(t.nbytes()) != nbytes) {
         throw std::invalid_argument("tensor data has " + std::to_string(nbytes) + " bytes but shape " +
                                     c10::str(t.sizes()) + " of " + std::string(c10::toString(t.scalar_type())) +
@@ -33,16 +39,22 @@ CB_EXPORT void cb_tensor_copy_to(CbTensor t, void* dst, int64_t nbytes) {
         throw std::invalid_argument("destination has " + std::to_string(nbytes) + " bytes but the tensor has " +
                                     std::to_string(c.nbytes()));
       }
+      if (nbytes > 0 && !dst) throw std::invalid_argument("destination is a null pointer");
       if (nbytes > 0) std::memcpy(dst, c.data_ptr(), static_cast<size_t>(nbytes));)
 }
 
 CB_EXPORT int64_t cb_tensor_dim(CbTensor t) { CB_TRY(return t->dim();) return -1; }
-CB_EXPORT void cb_tensor_shape(CbTensor t, int64_t* out) {
-  CB_TRY(auto s = t->sizes(); std::copy(s.begin(), s.end(), out);)
+namespace {
+// Copies sizes or strides into the caller's array of `capacity` values, which must match the tensor's dim.
+void copy_dims(at::IntArrayRef s, int64_t* out, int64_t capacity) {
+  if (static_cast<int64_t>(s.size()) != capacity || (capacity > 0 && !out))
+    throw std::invalid_argument("the tensor has " + std::to_string(s.size()) + " dims but the array holds " +
+                                std::to_string(capacity));
+  std::copy(s.begin(), s.end(), out);
 }
-CB_EXPORT void cb_tensor_strides(CbTensor t, int64_t* out) {
-  CB_TRY(auto s = t->strides(); std::copy(s.begin(), s.end(), out);)
-}
+}  // namespace
+CB_EXPORT void cb_tensor_shape(CbTensor t, int64_t* out, int64_t capacity) { CB_TRY(copy_dims(t->sizes(), out, capacity);) }
+CB_EXPORT void cb_tensor_strides(CbTensor t, int64_t* out, int64_t capacity) { CB_TRY(copy_dims(t->strides(), out, capacity);) }
 CB_EXPORT int64_t cb_tensor_numel(CbTensor t) { CB_TRY(return t->numel();) return -1; }
 CB_EXPORT int64_t cb_tensor_element_size(CbTensor t) { CB_TRY(return t->element_size();) return -1; }
 CB_EXPORT int32_t cb_tensor_dtype(CbTensor t) { CB_TRY(return static_cast<int32_t>(t->scalar_type());) return -1; }

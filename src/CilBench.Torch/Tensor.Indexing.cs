@@ -5,32 +5,29 @@ namespace CilBench.Torch;
 // Indexing by index tensors and masks, gather/scatter.
 public partial class Tensor
 {
-    public Tensor index_select(long dim, Tensor index) => W(NativeMethods.cb_index_select(handle, dim, index.handle));
-    public Tensor masked_select(Tensor mask) => W(NativeMethods.cb_masked_select(handle, mask.handle));
-    public Tensor masked_fill(Tensor mask, double value) => W(NativeMethods.cb_masked_fill(handle, mask.handle, value));
-    public Tensor masked_fill_(Tensor mask, double value) { NativeMethods.cb_masked_fill_(handle, mask.handle, value); return Done(); }
-    public Tensor gather(long dim, Tensor index) => W(NativeMethods.cb_gather(handle, dim, index.handle));
-    public Tensor scatter(long dim, Tensor index, Tensor src) => W(NativeMethods.cb_scatter(handle, dim, index.handle, src.handle));
-    public Tensor scatter(long dim, Tensor index, double value) => W(NativeMethods.cb_scatter_value(handle, dim, index.handle, value));
-    public Tensor scatter_add_(long dim, Tensor index, Tensor src) { NativeMethods.cb_scatter_add_(handle, dim, index.handle, src.handle); return Done(); }
-    public Tensor index_add_(long dim, Tensor index, Tensor src) { NativeMethods.cb_index_add_(handle, dim, index.handle, src.handle); return Done(); }
-    public Tensor nonzero() => W(NativeMethods.cb_nonzero(handle));
+    public Tensor index_select(long dim, Tensor index) => W(NativeMethods.cb_index_select(Self, dim, Arg(index)));
+    public Tensor masked_select(Tensor mask) => W(NativeMethods.cb_masked_select(Self, Arg(mask)));
+    public Tensor masked_fill(Tensor mask, double value) => W(NativeMethods.cb_masked_fill(Self, Arg(mask), value));
+    public Tensor masked_fill_(Tensor mask, double value) { NativeMethods.cb_masked_fill_(Self, Arg(mask), value); return Done(); }
+    public Tensor gather(long dim, Tensor index) => W(NativeMethods.cb_gather(Self, dim, Arg(index)));
+    public Tensor scatter(long dim, Tensor index, Tensor src) => W(NativeMethods.cb_scatter(Self, dim, Arg(index), Arg(src)));
+    public Tensor scatter(long dim, Tensor index, double value) => W(NativeMethods.cb_scatter_value(Self, dim, Arg(index), value));
+    public Tensor scatter_add_(long dim, Tensor index, Tensor src) { NativeMethods.cb_scatter_add_(Self, dim, Arg(index), Arg(src)); return Done(); }
+    public Tensor index_add_(long dim, Tensor index, Tensor src) { NativeMethods.cb_index_add_(Self, dim, Arg(index), Arg(src)); return Done(); }
+    public Tensor nonzero() => W(NativeMethods.cb_nonzero(Self));
 
     /// <summary>Advanced indexing, as Python's <c>t[i0, i1, ...]</c>: each index is a long tensor, a bool mask, or null (a full slice).</summary>
     public Tensor index(params Tensor?[] indices)
     {
-        var h = Handles(indices);
-        var r = W(NativeMethods.cb_index(handle, h, h.Length));
-        GC.KeepAlive(indices);
-        return r;
+        using var held = Hold(indices, allowNull: true);
+        return W(NativeMethods.cb_index(Self, held.Raw, held.Raw.Length));
     }
 
     /// <summary>Python's <c>t[i0, i1, ...] = values</c> (or <c>+=</c> with accumulate), in place.</summary>
     public Tensor index_put_(Tensor?[] indices, Tensor values, bool accumulate = false)
     {
-        var h = Handles(indices);
-        NativeMethods.cb_index_put_(handle, h, h.Length, values.handle, accumulate);
-        GC.KeepAlive(indices);
+        using (var held = Hold(indices, allowNull: true))
+            NativeMethods.cb_index_put_(Self, held.Raw, held.Raw.Length, Arg(values), accumulate);
         return Done();
     }
 
@@ -40,7 +37,7 @@ public partial class Tensor
 
 public static partial class torch
 {
-    public static Tensor where(Tensor condition, Tensor input, Tensor other) => Tensor.Wrap(NativeMethods.cb_where(condition.handle, input.handle, other.handle));
+    public static Tensor where(Tensor condition, Tensor input, Tensor other) => Tensor.Wrap(NativeMethods.cb_where(Tensor.Arg(condition), Tensor.Arg(input), Tensor.Arg(other)));
 
-    public static Tensor where(Tensor condition, Tensor input, double other) => Tensor.Wrap(NativeMethods.cb_where_scalar(condition.handle, input.handle, other));
+    public static Tensor where(Tensor condition, Tensor input, double other) => Tensor.Wrap(NativeMethods.cb_where_scalar(Tensor.Arg(condition), Tensor.Arg(input), other));
 }

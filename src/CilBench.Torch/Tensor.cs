@@ -49,18 +49,6 @@ public partial class Tensor : IDisposable
         }
     }
 
-    /// <summary>Raw handles of tensors for native calls that take arrays; callers keep the tensors alive.</summary>
-    internal static IntPtr[] Handles(IReadOnlyList<Tensor?> tensors)
-    {
-        var result = new IntPtr[tensors.Count];
-        for (var i = 0; i < result.Length; i++) result[i] = tensors[i]?.handle.DangerousGetHandle() ?? IntPtr.Zero;
-        return result;
-    }
-
-    internal static TensorHandle HandleOrNull(Tensor? t) => t?.handle ?? NullHandle;
-
-    internal static readonly TensorHandle NullHandle = new();
-
     /// <summary>The dispose scope that will free this tensor, if any.</summary>
     internal DisposeScope? Scope { get; set; }
 
@@ -88,14 +76,14 @@ public partial class Tensor : IDisposable
 
     // ---- metadata ----
 
-    public long dim() => Checked(NativeMethods.cb_tensor_dim(handle));
+    public long dim() => Checked(NativeMethods.cb_tensor_dim(Self));
 
     public long[] shape
     {
         get
         {
             var s = new long[dim()];
-            NativeMethods.cb_tensor_shape(handle, s);
+            NativeMethods.cb_tensor_shape(Self, s, s.Length);
             NativeMethods.Check();
             return s;
         }
@@ -110,37 +98,44 @@ public partial class Tensor : IDisposable
     public long[] stride()
     {
         var s = new long[dim()];
-        NativeMethods.cb_tensor_strides(handle, s);
+        NativeMethods.cb_tensor_strides(Self, s, s.Length);
         NativeMethods.Check();
         return s;
     }
 
-    public long numel() => Checked(NativeMethods.cb_tensor_numel(handle));
+    public long numel() => Checked(NativeMethods.cb_tensor_numel(Self));
 
-    public long element_size() => Checked(NativeMethods.cb_tensor_element_size(handle));
+    public long element_size() => Checked(NativeMethods.cb_tensor_element_size(Self));
 
     /// <summary>Bytes of the elements (numel x element size).</summary>
     public long nbytes => numel() * element_size();
 
-    public ScalarType dtype => (ScalarType)Checked(NativeMethods.cb_tensor_dtype(handle));
+    public ScalarType dtype => (ScalarType)Checked(NativeMethods.cb_tensor_dtype(Self));
 
-    public Device device => new((DeviceType)Checked(NativeMethods.cb_tensor_device_type(handle)),
-        NativeMethods.cb_tensor_device_index(handle));
+    public Device device => new((DeviceType)Checked(NativeMethods.cb_tensor_device_type(Self)),
+        NativeMethods.cb_tensor_device_index(Self));
 
-    public bool is_contiguous() => Checked(NativeMethods.cb_tensor_is_contiguous(handle));
+    public bool is_contiguous() => Checked(NativeMethods.cb_tensor_is_contiguous(Self));
 
-    public bool is_channels_last() => Checked(NativeMethods.cb_tensor_is_channels_last(handle));
+    public bool is_channels_last() => Checked(NativeMethods.cb_tensor_is_channels_last(Self));
 
     // ---- data in and out ----
 
     /// <summary>The single element as a double.</summary>
-    public double item() => Checked(NativeMethods.cb_tensor_item_double(handle));
+    public double item()
+    {
+        Transfers.Read();
+        return Checked(NativeMethods.cb_tensor_item_double(Self));
+    }
 
     /// <summary>The single element converted to T (float, double, long, int, bool...).</summary>
-    public T item<T>() where T : unmanaged =>
-        typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(bool) || typeof(T) == typeof(byte)
-            ? (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_long(handle)), typeof(T))
-            : (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_double(handle)), typeof(T));
+    public T item<T>() where T : unmanaged
+    {
+        Transfers.Read();
+        return typeof(T) == typeof(long) || typeof(T) == typeof(int) || typeof(T) == typeof(bool) || typeof(T) == typeof(byte)
+            ? (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_long(Self)), typeof(T))
+            : (T)Convert.ChangeType(Checked(NativeMethods.cb_tensor_item_double(Self)), typeof(T));
+    }
 
     /// <summary>Copies the elements (row-major, moved to CPU) into a new array; T must be the dtype's element type.</summary>
     public T[] data<T>() where T : unmanaged
@@ -155,8 +150,9 @@ public partial class Tensor : IDisposable
     public unsafe void CopyTo<T>(Span<T> destination) where T : unmanaged
     {
         CheckElementType<T>();
+        Transfers.Read();
         fixed (T* p = destination)
-            NativeMethods.cb_tensor_copy_to(handle, p, (long)destination.Length * sizeof(T));
+            NativeMethods.cb_tensor_copy_to(Self, p, (long)destination.Length * sizeof(T));
         NativeMethods.Check();
     }
 
@@ -164,8 +160,9 @@ public partial class Tensor : IDisposable
     public unsafe byte[] bytes()
     {
         var result = new byte[nbytes];
+        Transfers.Read();
         fixed (byte* p = result)
-            NativeMethods.cb_tensor_copy_to(handle, p, result.Length);
+            NativeMethods.cb_tensor_copy_to(Self, p, result.Length);
         NativeMethods.Check();
         return result;
     }
@@ -183,17 +180,32 @@ public partial class Tensor : IDisposable
 
     // ---- conversion and copies ----
 
-    public Tensor to(Device device, bool non_blocking = false, bool copy = false) =>
-        Wrap(NativeMethods.cb_tensor_to(handle, (int)dtype, (int)device.Type, device.Index, non_blocking, copy));
+    public Tensor to(Device device, bool non_blocking = false, bool copy = false)
+    {
+        CountMove(device);
+        return Wrap(NativeMethods.cb_tensor_to(Self, (int)dtype, (int)device.Type, device.Index, non_blocking, copy));
+    }
 
     public Tensor to(ScalarType type, bool copy = false)
     {
         var d = device;
-        return Wrap(NativeMethods.cb_tensor_to(handle, (int)type, (int)d.Type, d.Index, false, copy));
+        return Wrap(NativeMethods.cb_tensor_to(Self, (int)type, (int)d.Type, d.Index, false, copy));
     }
 
-    public Tensor to(ScalarType type, Device device, bool non_blocking = false) =>
-        Wrap(NativeMethods.cb_tensor_to(handle, (int)type, (int)device.Type, device.Index, non_blocking, false));
+    public Tensor to(ScalarType type, Device device, bool non_blocking = false)
+    {
+        CountMove(device);
+        return Wrap(NativeMethods.cb_tensor_to(Self, (int)type, (int)device.Type, device.Index, non_blocking, false));
+    }
+
+    // A move between the CPU and another device crosses the host-device boundary.
+    private void CountMove(Device target)
+    {
+        var from = (DeviceType)Checked(NativeMethods.cb_tensor_device_type(Self));
+        if (from == target.Type) return;
+        if (target.Type == DeviceType.CPU) Transfers.Read();
+        else if (from == DeviceType.CPU) Transfers.Copy();
+    }
 
     public Tensor cpu() => to(Device.CPU);
 
@@ -207,22 +219,22 @@ public partial class Tensor : IDisposable
 
     public Tensor @bool() => to(ScalarType.Bool);
 
-    public Tensor contiguous() => Wrap(NativeMethods.cb_tensor_contiguous(handle, 0));
+    public Tensor contiguous() => Wrap(NativeMethods.cb_tensor_contiguous(Self, 0));
 
     /// <summary>Same values in the given memory layout (e.g. channels_last for 4-d activations).</summary>
-    public Tensor to(MemoryFormat format) => Wrap(NativeMethods.cb_tensor_to_memory_format(handle, (int)format));
+    public Tensor to(MemoryFormat format) => Wrap(NativeMethods.cb_tensor_to_memory_format(Self, (int)format));
 
-    public Tensor clone() => Wrap(NativeMethods.cb_tensor_clone(handle));
+    public Tensor clone() => Wrap(NativeMethods.cb_tensor_clone(Self));
 
-    public Tensor detach() => Wrap(NativeMethods.cb_tensor_detach(handle));
+    public Tensor detach() => Wrap(NativeMethods.cb_tensor_detach(Self));
 
     /// <summary>A second Tensor object for the same native tensor (same storage, same autograd identity).</summary>
-    public Tensor alias() => Wrap(NativeMethods.cb_tensor_alias(handle));
+    public Tensor alias() => Wrap(NativeMethods.cb_tensor_alias(Self));
 
     /// <summary>Copies <paramref name="src"/> into this tensor in place (broadcasting, converting dtype/device).</summary>
     public Tensor copy_(Tensor src, bool non_blocking = false)
     {
-        NativeMethods.cb_tensor_copy_(handle, src.handle, non_blocking);
+        NativeMethods.cb_tensor_copy_(Self, Arg(src), non_blocking);
         NativeMethods.Check();
         return this;
     }
@@ -231,10 +243,10 @@ public partial class Tensor : IDisposable
 
     public bool requires_grad
     {
-        get => Checked(NativeMethods.cb_tensor_requires_grad(handle));
+        get => Checked(NativeMethods.cb_tensor_requires_grad(Self));
         set
         {
-            NativeMethods.cb_tensor_set_requires_grad(handle, value);
+            NativeMethods.cb_tensor_set_requires_grad(Self, value);
             NativeMethods.Check();
         }
     }
@@ -245,14 +257,17 @@ public partial class Tensor : IDisposable
         return this;
     }
 
-    public bool is_leaf => Checked(NativeMethods.cb_tensor_is_leaf(handle));
+    public bool is_leaf => Checked(NativeMethods.cb_tensor_is_leaf(Self));
+
+    /// <summary>Whether the tensor was made in inference mode (it cannot take part in autograd).</summary>
+    public bool is_inference() => Checked(NativeMethods.cb_tensor_is_inference(Self));
 
     /// <summary>The accumulated gradient, or null if none; a new handle to it each time.</summary>
     public Tensor? grad
     {
         get
         {
-            var g = NativeMethods.cb_tensor_grad(handle);
+            var g = NativeMethods.cb_tensor_grad(Self);
             if (g == IntPtr.Zero)
             {
                 NativeMethods.Check();
@@ -262,27 +277,27 @@ public partial class Tensor : IDisposable
         }
         set
         {
-            NativeMethods.cb_tensor_set_grad(handle, HandleOrNull(value));
+            NativeMethods.cb_tensor_set_grad(Self, OptArg(value));
             NativeMethods.Check();
         }
     }
 
     public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false)
     {
-        NativeMethods.cb_tensor_backward(handle, HandleOrNull(gradient), retain_graph, create_graph);
+        NativeMethods.cb_tensor_backward(Self, OptArg(gradient), retain_graph, create_graph);
         NativeMethods.Check();
     }
 
     /// <summary>Rebinds this tensor to <paramref name="data"/>'s storage, keeping its identity (PyTorch's <c>t.data = data</c>).</summary>
     public void set_data(Tensor data)
     {
-        NativeMethods.cb_tensor_set_data(handle, data.handle);
+        NativeMethods.cb_tensor_set_data(Self, Arg(data));
         NativeMethods.Check();
     }
 
     public void retain_grad()
     {
-        NativeMethods.cb_tensor_retain_grad(handle);
+        NativeMethods.cb_tensor_retain_grad(Self);
         NativeMethods.Check();
     }
 

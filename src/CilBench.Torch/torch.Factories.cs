@@ -11,6 +11,8 @@ public static partial class torch
         var dtype = DTypeOf<T>();
         shape ??= [data.Length];
         Tensor t;
+        // One host-to-device copy: into a CPU tensor here, or counted by to() when it goes on to a device.
+        if (device is not { Type: not DeviceType.CPU }) Transfers.Copy();
         fixed (T* p = data)
             t = Tensor.Wrap(NativeMethods.cb_tensor_from_data(p, (long)data.Length * sizeof(T), shape, shape.Length, (int)dtype));
         if (device is { Type: not DeviceType.CPU } d)
@@ -37,6 +39,7 @@ public static partial class torch
     /// <summary>A tensor from raw little-endian bytes (any dtype, bfloat16 and float16 included).</summary>
     public static unsafe Tensor frombuffer(ReadOnlySpan<byte> bytes, long[] shape, ScalarType dtype)
     {
+        Transfers.Copy();
         fixed (byte* p = bytes)
             return Tensor.Wrap(NativeMethods.cb_tensor_from_data(p, bytes.Length, shape, shape.Length, (int)dtype));
     }
@@ -85,13 +88,13 @@ public static partial class torch
         return Tensor.Wrap(NativeMethods.cb_eye(n, m ?? n, (int)dtype, (int)d.Type, d.Index));
     }
 
-    public static Tensor zeros_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_zeros_like(t.handle));
+    public static Tensor zeros_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_zeros_like(Tensor.Arg(t)));
 
-    public static Tensor ones_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_ones_like(t.handle));
+    public static Tensor ones_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_ones_like(Tensor.Arg(t)));
 
-    public static Tensor empty_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_empty_like(t.handle));
+    public static Tensor empty_like(Tensor t) => Tensor.Wrap(NativeMethods.cb_empty_like(Tensor.Arg(t)));
 
-    public static Tensor full_like(Tensor t, double value) => Tensor.Wrap(NativeMethods.cb_full_like(t.handle, value));
+    public static Tensor full_like(Tensor t, double value) => Tensor.Wrap(NativeMethods.cb_full_like(Tensor.Arg(t), value));
 
     internal static ScalarType DTypeOf<T>() where T : unmanaged =>
         TryDTypeOf<T>() ?? throw new ArgumentException($"no tensor dtype for element type {typeof(T).Name}");

@@ -32,26 +32,26 @@ public static partial class torch
 
     /// <summary>Draws 0/1 with the probabilities in <paramref name="p"/>.</summary>
     public static Tensor bernoulli(Tensor p, Generator? generator = null) =>
-        Tensor.Wrap(NativeMethods.cb_bernoulli(p.handle, Generator.HandleOrDefault(generator)));
+        Tensor.Wrap(NativeMethods.cb_bernoulli(Tensor.Arg(p), Generator.HandleOrDefault(generator)));
 }
 
 public partial class Tensor
 {
     public Tensor normal_(double mean = 0, double std = 1, Generator? generator = null)
     {
-        NativeMethods.cb_normal_(handle, mean, std, Generator.HandleOrDefault(generator));
+        NativeMethods.cb_normal_(Self, mean, std, Generator.HandleOrDefault(generator));
         return Done();
     }
 
     public Tensor uniform_(double from = 0, double to = 1, Generator? generator = null)
     {
-        NativeMethods.cb_uniform_(handle, from, to, Generator.HandleOrDefault(generator));
+        NativeMethods.cb_uniform_(Self, from, to, Generator.HandleOrDefault(generator));
         return Done();
     }
 
     public Tensor bernoulli_(double p = 0.5, Generator? generator = null)
     {
-        NativeMethods.cb_bernoulli_(handle, p, Generator.HandleOrDefault(generator));
+        NativeMethods.cb_bernoulli_(Self, p, Generator.HandleOrDefault(generator));
         return Done();
     }
 }

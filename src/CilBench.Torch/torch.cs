@@ -46,8 +46,32 @@ public static partial class torch
 
     public static bool is_grad_enabled() => NativeMethods.cb_is_grad_enabled();
 
-    /// <summary>Mixed precision on CUDA (bfloat16 or float16) until disposed, as <c>torch.autocast("cuda", dtype)</c>.</summary>
-    public static IDisposable autocast(ScalarType dtype = ScalarType.Float16) => new AutocastScope(dtype);
+    /// <summary>
+    /// Mixed precision until disposed, as <c>torch.autocast(device_type, dtype)</c>: on CUDA with bfloat16 or float16,
+    /// on CPU with bfloat16 (the only CPU autocast type of libtorch 1.13).
+    /// </summary>
+    public static IDisposable autocast(ScalarType dtype = ScalarType.Float16, DeviceType device_type = DeviceType.CUDA) =>
+        new AutocastScope(dtype, device_type);
+
+    /// <summary>Whether autocast is on for the device type on this thread.</summary>
+    public static bool is_autocast_enabled(DeviceType device_type = DeviceType.CUDA) =>
+        Tensor.Checked(NativeMethods.cb_autocast_is_enabled((int)device_type));
+
+    /// <summary>
+    /// Inference mode on this thread until disposed, as <c>with torch.inference_mode()</c>: like <see cref="no_grad"/>
+    /// but without any autograd bookkeeping (faster). Tensors made inside cannot later take part in autograd or be
+    /// changed in place outside it; ops on them outside it give normal tensors.
+    /// </summary>
+    public static IDisposable inference_mode() => InferenceModeScope.Enter();
+
+    public static bool is_inference_mode_enabled() => NativeMethods.cb_is_inference_mode_enabled();
+
+    /// <summary>Native tensors freed by the garbage collector's finalizer rather than by Dispose or a scope (leaks of
+    /// native memory until the next collection); loops that manage their tensors keep it unchanged.</summary>
+    public static long FinalizedTensorCount => TensorHandle.Finalized;
+
+    /// <summary>Data crossings between host memory and tensors so far (process-wide): see <see cref="TransferCounts"/>.</summary>
+    public static TransferCounts transfer_counts() => Transfers.Snapshot;
 
     internal static int ElementSize(ScalarType t) => t switch
     {
@@ -79,18 +103,21 @@ public static partial class torch
 
     private sealed class AutocastScope : IDisposable
     {
+        private readonly int deviceType;
         private readonly bool previousEnabled;
         private readonly int previousDtype;
         private bool disposed;
 
-        public AutocastScope(ScalarType dtype)
+        public AutocastScope(ScalarType dtype, DeviceType device)
         {
-            if (dtype is not (ScalarType.Float16 or ScalarType.BFloat16))
-                throw new ArgumentException($"autocast supports Float16 and BFloat16, not {dtype}");
-            if (!cuda.is_available()) throw new InvalidOperationException("autocast needs CUDA, which is not available");
-            previousEnabled = NativeMethods.cb_autocast_is_enabled();
-            previousDtype = NativeMethods.cb_autocast_dtype();
-            NativeMethods.cb_autocast_enter((int)dtype);
+            if (device == DeviceType.CPU ? dtype != ScalarType.BFloat16 : dtype is not (ScalarType.Float16 or ScalarType.BFloat16))
+                throw new ArgumentException($"autocast on {device} supports {(device == DeviceType.CPU ? "BFloat16" : "Float16 and BFloat16")}, not {dtype}");
+            if (device == DeviceType.CUDA && !cuda.is_available()) throw new InvalidOperationException("autocast on CUDA needs CUDA, which is not available");
+            if (device is not (DeviceType.CPU or DeviceType.CUDA)) throw new ArgumentException($"autocast supports CPU and CUDA, not {device}");
+            deviceType = (int)device;
+            previousEnabled = Tensor.Checked(NativeMethods.cb_autocast_is_enabled(deviceType));
+            previousDtype = Tensor.Checked(NativeMethods.cb_autocast_dtype(deviceType));
+            NativeMethods.cb_autocast_enter(deviceType, (int)dtype);
             NativeMethods.Check();
         }
 
@@ -98,7 +125,7 @@ public static partial class torch
         {
             if (disposed) return;
             disposed = true;
-            NativeMethods.cb_autocast_exit(previousEnabled, previousDtype);
+            NativeMethods.cb_autocast_exit(deviceType, previousEnabled, previousDtype);
             NativeMethods.Check();
         }
     }

@@ -3,6 +3,7 @@ using CilBench.Core.Hosting;
 using CilBench.Core.Protocols;
 using CilBench.Plugins.Finetune;
 using CilBench.Plugins.Grace;
+using CilBench.Plugins.Grown;
 using CilBench.Plugins.ICaRL;
 using CilBench.Plugins.Joint;
 using CilBench.Plugins.Memo;
@@ -16,7 +17,7 @@ namespace CilBench.Plugins.Tests;
 public class ShippedProtocolTests
 {
     private static readonly IMethod[] Shipped =
-        [new FinetuneMethod(), new ReplayMethod(), new JointMethod(), new ICaRLMethod(), new WAMethod(), new MemoMethod(), new GraceMethod()];
+        [new FinetuneMethod(), new ReplayMethod(), new JointMethod(), new ICaRLMethod(), new WAMethod(), new MemoMethod(), new GraceMethod(), new GrownMethod()];
 
     public static TheoryData<string> Files()
     {

@@ -76,4 +76,70 @@ public class ErrorTests
         Assert.Contains("does not require grad", e.Message);
         StillWorks();
     }
+
+    private static void Raise(int kind, string message)
+    {
+        Native.NativeMethods.cb_test_raise(kind, message);
+        Native.NativeMethods.Check();
+    }
+
+    [Fact]
+    public void NativeExceptionsMapToTheirManagedTypes()
+    {
+        // A plain c10::Error, CUDA's c10::OutOfMemoryError, a host std::bad_alloc, and a non-standard exception.
+        var e = Assert.Throws<TorchException>(() => Raise(0, "plain failure"));
+        Assert.Contains("plain failure", e.Message);
+        var oom = Assert.Throws<TorchOutOfMemoryException>(() => Raise(1, "CUDA out of memory. Tried to allocate 2.00 GiB"));
+        Assert.Equal("CUDA out of memory. Tried to allocate 2.00 GiB", oom.Message);
+        Assert.IsType<TorchOutOfMemoryException>(Assert.ThrowsAny<TorchException>(() => Raise(2, "")));
+        e = Assert.Throws<TorchException>(() => Raise(3, ""));
+        Assert.Equal("unknown native exception", e.Message);
+        // The kind does not linger: the next failure is a plain error again, and a success raises nothing.
+        Assert.Throws<TorchException>(() => Raise(0, "again"));
+        Raise(-1, "");
+        StillWorks();
+    }
+
+    [Fact]
+    public void AMessageLongerThanTheErrorBufferIsTruncatedNotLost()
+    {
+        var e = Assert.Throws<TorchException>(() => Raise(4, "starts here"));
+        Assert.StartsWith("starts here", e.Message);
+        Assert.Equal(4095, e.Message.Length);
+        Assert.Matches("^starts herex+$", e.Message);
+        StillWorks();
+    }
+
+    [Fact]
+    public void ErrorsStayOnTheirThread()
+    {
+        // Each thread has its own error slot: a failure on one does not surface as another thread's error.
+        var failures = 0;
+        Parallel.For(0, 8, i =>
+        {
+            for (var k = 0; k < 50; k++)
+            {
+                if (i % 2 == 0)
+                {
+                    try { Raise(0, $"thread {i}"); }
+                    catch (TorchException e) when (e.Message.Contains($"thread {i}")) { Interlocked.Increment(ref failures); }
+                }
+                else
+                {
+                    using var scope = torch.NewDisposeScope();
+                    Assert.Equal(3f, (torch.ones([1]) * 3).item<float>());
+                }
+            }
+        });
+        Assert.Equal(4 * 50, failures);
+    }
+
+    [Fact]
+    public void TheBuildConfigIsOneStringForConcurrentReaders()
+    {
+        var configs = new string[16];
+        Parallel.For(0, configs.Length, i => configs[i] = torch.build_config());
+        Assert.Contains("PyTorch built with", configs[0]);
+        Assert.All(configs, c => Assert.Equal(configs[0], c));
+    }
 }

@@ -71,19 +71,63 @@ public class LifetimeTests
     }
 
     [Fact]
-    public void DisposingAnOuterScopeFirstIsRefused()
+    public void DisposingAnOuterScopeFirstEndsTheInnerOneAndLeavesNoDeadScopeCurrent()
+    {
+        var start = torch.LiveTensorCount;
+        var outer = torch.NewDisposeScope();
+        var a = torch.ones([1]);
+        var inner = torch.NewDisposeScope();
+        var b = torch.ones([1]);
+        outer.Dispose();
+        Assert.True(outer.IsDisposed);
+        Assert.True(inner.IsDisposed);
+        Assert.True(a.IsDisposed);
+        Assert.True(b.IsDisposed);
+        inner.Dispose();
+        // Neither scope collects what is made next: the thread is back to no scope.
+        var after = torch.ones([1]);
+        Assert.Null(after.Scope);
+        after.Dispose();
+        Assert.Equal(start, torch.LiveTensorCount);
+    }
+
+    private static void OnAnotherThread(Action action)
+    {
+        var thread = new Thread(() => action());
+        thread.Start();
+        thread.Join();
+    }
+
+    [Fact]
+    public void AScopeDisposedOnAnotherThreadStopsBeingCurrentHere()
+    {
+        var start = torch.LiveTensorCount;
+        using var outer = torch.NewDisposeScope();
+        var scope = torch.NewDisposeScope();
+        var t = torch.ones([1]);
+        OnAnotherThread(scope.Dispose);
+        Assert.True(t.IsDisposed);
+        // The next tensor joins the live outer scope, not the dead one.
+        var next = torch.ones([1]);
+        Assert.Same(outer, next.Scope);
+        outer.Dispose();
+        Assert.True(next.IsDisposed);
+        Assert.Equal(start, torch.LiveTensorCount);
+    }
+
+    [Fact]
+    public void MovingOutOfAScopeWhoseOuterIsDeadHandsTheTensorToTheCaller()
     {
         var outer = torch.NewDisposeScope();
         var inner = torch.NewDisposeScope();
-        Assert.Throws<InvalidOperationException>(() => outer.Dispose());
-        inner.Dispose();
-        // The refusal left the outer scope usable: it still collects tensors, and disposing it in order frees them.
+        OnAnotherThread(outer.Dispose);
         var t = torch.ones([1]);
-        outer.Dispose();
-        Assert.True(t.IsDisposed);
-        var after = torch.ones([1]);
-        Assert.False(after.IsDisposed);
-        after.Dispose();
+        Assert.Same(inner, t.Scope);
+        t.MoveToOuterScope();
+        Assert.Null(t.Scope);
+        inner.Dispose();
+        Assert.False(t.IsDisposed);
+        t.Dispose();
     }
 
     [Fact]

@@ -117,6 +117,48 @@ public class OptimTests
         Assert.NotNull(opt.momentum_buffer(p));
     }
 
+    [Theory]
+    [InlineData(0.9, 0.0, 5e-4, false)]
+    [InlineData(0.8, 0.0, 0.0, true)]
+    [InlineData(0.9, 0.3, 1e-2, false)]
+    [InlineData(0.0, 0.0, 5e-4, false)]
+    public void ForeachKernelsUpdateBitForBitAsThePerParameterPath(double momentum, double dampening, double weightDecay, bool nesterov)
+    {
+        // Two copies of the same float32 parameters (shapes of a conv net, one left without gradient at the first
+        // step, so buffers are made at different steps), the same gradients at every step.
+        using var g = new Generator(11);
+        long[][] shapes = [[8, 3, 3, 3], [8], [10, 8], [10], [5]];
+        var start = shapes.Select(s => torch.randn(s, g).DetachFromDisposeScope()).ToList();
+        var single = start.Select(t => t.clone().requires_grad_().DetachFromDisposeScope()).ToList();
+        var multi = start.Select(t => t.clone().requires_grad_().DetachFromDisposeScope()).ToList();
+        using var slow = new optim.SGD(single, lr: 0.05, momentum, dampening, weightDecay, nesterov, @foreach: false);
+        using var fast = new optim.SGD(multi, lr: 0.05, momentum, dampening, weightDecay, nesterov, @foreach: true);
+        for (var step = 0; step < 5; step++)
+        {
+            using var scope = torch.NewDisposeScope();
+            slow.zero_grad();
+            fast.zero_grad();
+            for (var i = 0; i < shapes.Length; i++)
+            {
+                if (step == 0 && i == 2) continue;
+                var grad = torch.randn(shapes[i], g);
+                single[i].grad = grad.clone();
+                multi[i].grad = grad.clone();
+            }
+            slow.step();
+            fast.step();
+            for (var i = 0; i < shapes.Length; i++)
+                Assert.Equal(single[i].bytes(), multi[i].bytes());
+        }
+        // The parameters did move (the comparison is not between untouched tensors), and the gradients are as
+        // backward left them: the foreach path does not write into them.
+        Assert.False(start[0].equal(multi[0]));
+        using (var slowGrad = single[0].grad!)
+        using (var fastGrad = multi[0].grad!)
+            Assert.Equal(slowGrad.bytes(), fastGrad.bytes());
+        foreach (var t in start.Concat(single).Concat(multi)) t.Dispose();
+    }
+
     private static List<double> Schedule(Func<optim.Optimizer, lr_scheduler.LRScheduler> make, int epochs)
     {
         using var p = Param();

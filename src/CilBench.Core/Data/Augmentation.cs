@@ -27,16 +27,34 @@ public sealed class Augmentation : IDisposable
     /// <summary>Applies <paramref name="spec"/> drawing from <paramref name="generator"/> (the harness's per-stream generator).</summary>
     public static Tensor Apply(AugmentationSpec spec, Tensor images, Generator generator)
     {
+        CheckImages(spec, images);
+        using var draws = AugmentationDraws.Draw(spec, [(int)images.size(0)], generator, images.device);
+        return Apply(spec, images, draws);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="spec"/> with random parameters drawn beforehand: <paramref name="draws"/> holds this
+    /// batch's rows of <see cref="AugmentationDraws"/> (null when the spec draws nothing). No host transfer.
+    /// </summary>
+    public static Tensor Apply(AugmentationSpec spec, Tensor images, Tensor? draws)
+    {
+        CheckImages(spec, images);
+        if (spec.IsRandom && (draws is null || draws.size(0) != images.size(0)))
+            throw new ArgumentException($"augmentation needs {images.size(0)} rows of random draws, got {draws?.ToString() ?? "none"}", nameof(draws));
+        using var scope = torch.NewDisposeScope();
+        var x = ImageTransforms.ToFloat(images);
+        if (spec.CropPadding > 0) x = ImageTransforms.PaddedCrop(x, spec.CropPadding, draws!.narrow(1, 0, 2));
+        if (spec.Flip) x = ImageTransforms.FlipWhere(x, draws!.select(1, 2).lt(0.5));
+        if (spec.Brightness > 0) x = ImageTransforms.ScaleBrightness(x, draws!.select(1, 3));
+        if (spec.Mean.Length > 0) x = ImageTransforms.Normalize(x, spec.Mean, spec.Std);
+        return x.MoveToOuterScope();
+    }
+
+    private static void CheckImages(AugmentationSpec spec, Tensor images)
+    {
         if (images.dim() != 4 || images.dtype != ScalarType.UInt8)
             throw new ArgumentException($"augmentation expects uint8 N x C x H x W images, got {images}", nameof(images));
         spec.Validate((int)images.size(1));
-        using var scope = torch.NewDisposeScope();
-        var x = ImageTransforms.ToFloat(images);
-        if (spec.CropPadding > 0) x = ImageTransforms.RandomCrop(x, spec.CropPadding, generator);
-        if (spec.Flip) x = ImageTransforms.RandomHorizontalFlip(x, generator);
-        if (spec.Brightness > 0) x = ImageTransforms.RandomBrightness(x, spec.Brightness, generator);
-        if (spec.Mean.Length > 0) x = ImageTransforms.Normalize(x, spec.Mean, spec.Std);
-        return x.MoveToOuterScope();
     }
 
     public void Dispose() => generator.Dispose();

@@ -14,6 +14,16 @@ public static class CifarPickleBatch
     /// <summary>Reads images as N x 3 x 32 x 32 uint8 and labels (under <paramref name="labelsKey"/>) as N int64.</summary>
     public static (Tensor Images, Tensor Labels) Read(string path, string labelsKey, int classCount)
     {
+        var (images, labels) = Read(path, [(labelsKey, classCount)]);
+        return (images, labels[0]);
+    }
+
+    /// <summary>
+    /// Reads images as N x 3 x 32 x 32 uint8 and, per (key, class count), that key's labels as N int64 (e.g. CIFAR-100's
+    /// fine and coarse labels from one parse of the file).
+    /// </summary>
+    public static (Tensor Images, Tensor[] Labels) Read(string path, (string Key, int ClassCount)[] labelKeys)
+    {
         if (PickleReader.Load(path) is not PickleDictionary dict)
             throw new DatasetFormatException(path, "expected a pickled dict (a CIFAR python-format batch)");
         var data = Get(dict, path, "data") as NumpyArray
@@ -22,13 +32,18 @@ public static class CifarPickleBatch
             throw new DatasetFormatException(path,
                 $"b'data' is a ({string.Join(", ", data.Shape)}) {data.DType} array, expected (N, {ImageBytes}) |u1");
         var n = data.Shape[0];
-        var labels = ReadLabels(Get(dict, path, labelsKey), path, labelsKey);
-        if (labels.LongLength != n)
-            throw new DatasetFormatException(path, $"b'{labelsKey}' has {labels.LongLength} labels for {n} images");
-        for (var i = 0; i < labels.Length; i++)
-            if (labels[i] < 0 || labels[i] >= classCount)
-                throw new DatasetFormatException(path, $"b'{labelsKey}'[{i}] is {labels[i]}, expected 0..{classCount - 1}");
-        return (torch.tensor<byte>(data.Data, [n, 3, 32, 32]), torch.tensor(labels));
+        var columns = labelKeys.Select(k =>
+        {
+            var (labelsKey, classCount) = k;
+            var labels = ReadLabels(Get(dict, path, labelsKey), path, labelsKey);
+            if (labels.LongLength != n)
+                throw new DatasetFormatException(path, $"b'{labelsKey}' has {labels.LongLength} labels for {n} images");
+            for (var i = 0; i < labels.Length; i++)
+                if (labels[i] < 0 || labels[i] >= classCount)
+                    throw new DatasetFormatException(path, $"b'{labelsKey}'[{i}] is {labels[i]}, expected 0..{classCount - 1}");
+            return labels;
+        }).ToArray();
+        return (torch.tensor<byte>(data.Data, [n, 3, 32, 32]), columns.Select(l => torch.tensor(l)).ToArray());
     }
 
     private static object? Get(PickleDictionary dict, string path, string key) =>

@@ -9,8 +9,10 @@ namespace CilBench.Core.Data;
 /// </summary>
 public sealed class ImageDataset : IDisposable
 {
-    public ImageDataset(string name, Tensor images, Tensor labels, int classCount, IReadOnlyList<string> sourceFiles)
+    public ImageDataset(string name, Tensor images, Tensor labels, int classCount, IReadOnlyList<string> sourceFiles, Tensor? coarseLabels = null)
     {
+        if (coarseLabels is not null && (coarseLabels.dim() != 1 || coarseLabels.dtype != ScalarType.Int64 || coarseLabels.size(0) != labels.size(0)))
+            throw new ArgumentException($"dataset '{name}': coarse labels must be {labels.size(0)} int64 values, one per image, got {coarseLabels}", nameof(coarseLabels));
         if (images.dim() != 4 || images.dtype != ScalarType.UInt8 || images.device.Type != DeviceType.CPU)
             throw new ArgumentException($"dataset '{name}': images must be N x C x H x W uint8 on cpu, got {images}", nameof(images));
         if (labels.dim() != 1 || labels.dtype != ScalarType.Int64 || labels.device.Type != DeviceType.CPU)
@@ -30,6 +32,7 @@ public sealed class ImageDataset : IDisposable
         Name = name;
         Images = images.DetachFromDisposeScope();
         Labels = labels.DetachFromDisposeScope();
+        CoarseLabels = coarseLabels?.DetachFromDisposeScope();
         ClassCount = classCount;
         SourceFiles = sourceFiles.ToArray();
         var shape = images.shape;
@@ -47,6 +50,9 @@ public sealed class ImageDataset : IDisposable
 
     public int ClassCount { get; }
 
+    /// <summary>N int64 coarse class ids on cpu where the dataset has them (CIFAR-100's 20 superclasses), else null.</summary>
+    public Tensor? CoarseLabels { get; }
+
     /// <summary>The files the split was read from, for provenance hashing.</summary>
     public IReadOnlyList<string> SourceFiles { get; }
 
@@ -63,12 +69,13 @@ public sealed class ImageDataset : IDisposable
 
     /// <summary>The samples at <paramref name="indices"/> (int64, cpu) as a new dataset that owns copies.</summary>
     public ImageDataset Select(Tensor indices) =>
-        new(Name, Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount, SourceFiles);
+        new(Name, Images.index_select(0, indices), Labels.index_select(0, indices), ClassCount, SourceFiles, CoarseLabels?.index_select(0, indices));
 
     public void Dispose()
     {
         Images.Dispose();
         Labels.Dispose();
+        CoarseLabels?.Dispose();
     }
 
     public override string ToString() => $"{Name}: {Count} x {Channels} x {Height} x {Width}, {ClassCount} classes";

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using CilBench.Torch;
 
 namespace CilBench.Core.Data;
@@ -17,7 +19,8 @@ public static class ImageTransforms
 
     /// <summary>
     /// Crops, from each image of <paramref name="padded"/>, the height x width window whose top-left corner is
-    /// <c>offsets[n] = (top, left)</c> (N x 2 int64), by gathering rows then columns: no per-pixel loop.
+    /// <c>offsets[n] = (top, left)</c> (N x 2, whole numbers of any dtype), by gathering rows then columns: no
+    /// per-pixel loop.
     /// </summary>
     public static Tensor Crop(Tensor padded, Tensor offsets, long height, long width)
     {
@@ -25,11 +28,9 @@ public static class ImageTransforms
         var s = padded.shape;
         var (n, c) = (s[0], s[1]);
         var device = padded.device;
-        // Index arithmetic in float64 (exact for image sizes): the binding's int64 Tensor + Tensor passes libtorch a
-        // floating alpha, which it refuses for integer tensors.
-        var start = offsets.to(ScalarType.Float64, device);
-        var rows = (start.select(1, 0).view(n, 1) + torch.arange(height, ScalarType.Float64, device).view(1, height)).@long();
-        var cols = (start.select(1, 1).view(n, 1) + torch.arange(width, ScalarType.Float64, device).view(1, width)).@long();
+        var start = offsets.to(ScalarType.Int64, device);
+        var rows = start.select(1, 0).view(n, 1) + torch.arange(height, ScalarType.Int64, device).view(1, height);
+        var cols = start.select(1, 1).view(n, 1) + torch.arange(width, ScalarType.Int64, device).view(1, width);
         var byRows = padded.gather(2, rows.view(n, 1, height, 1).expand(n, c, height, s[3]));
         var window = byRows.gather(3, cols.view(n, 1, 1, width).expand(n, c, height, width));
         return window.MoveToOuterScope();
@@ -41,6 +42,14 @@ public static class ImageTransforms
         using var scope = torch.NewDisposeScope();
         var s = images.shape;
         var offsets = torch.randint(0, 2L * padding + 1, [s[0], 2], generator);
+        return PaddedCrop(images, padding, offsets).MoveToOuterScope();
+    }
+
+    /// <summary>Zero-pads each side by <paramref name="padding"/>, then crops back to the input size at <paramref name="offsets"/> (N x 2).</summary>
+    public static Tensor PaddedCrop(Tensor images, int padding, Tensor offsets)
+    {
+        using var scope = torch.NewDisposeScope();
+        var s = images.shape;
         var padded = torch.nn.functional.pad(images, [padding, padding, padding, padding]);
         return Crop(padded, offsets, s[2], s[3]).MoveToOuterScope();
     }
@@ -79,10 +88,20 @@ public static class ImageTransforms
     /// <summary>(x - mean[c]) / std[c] per channel, as torchvision's Normalize (float32 statistics).</summary>
     public static Tensor Normalize(Tensor images, IReadOnlyList<double> mean, IReadOnlyList<double> std)
     {
-        using var scope = torch.NewDisposeScope();
-        var c = images.size(1);
-        var m = torch.tensor(mean.Select(v => (float)v).ToArray(), [1, c, 1, 1], images.device);
-        var s = torch.tensor(std.Select(v => (float)v).ToArray(), [1, c, 1, 1], images.device);
-        return ((images - m) / s).MoveToOuterScope();
+        var (m, s) = Statistics(mean, std, images.device);
+        using var centred = images - m;
+        return centred / s;
     }
+
+    // The statistics as 1 x C x 1 x 1 float32 tensors on each device, copied there once per process rather than at
+    // every batch. They are few (one pair per dataset and device) and live as long as the process.
+    private static readonly ConcurrentDictionary<(string Key, Device Device), (Tensor Mean, Tensor Std)> StatisticsCache = new();
+
+    private static (Tensor Mean, Tensor Std) Statistics(IReadOnlyList<double> mean, IReadOnlyList<double> std, Device device) =>
+        StatisticsCache.GetOrAdd(($"{string.Join(",", mean.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}/{string.Join(",", std.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}", device), key =>
+        {
+            long c = mean.Count;
+            return (torch.tensor(mean.Select(v => (float)v).ToArray(), [1, c, 1, 1], key.Device).DetachFromDisposeScope(),
+                torch.tensor(std.Select(v => (float)v).ToArray(), [1, c, 1, 1], key.Device).DetachFromDisposeScope());
+        });
 }

@@ -20,45 +20,66 @@ public sealed class Evaluator
         var tasks = taskOfClass.Max() + 1;
         var counts = new Dictionary<string, HeadCounts>();
         var order = new List<string>();
-        long nonFinite = 0;
-        using var taskOf = torch.tensor(taskOfClass.Select(t => (long)t).ToArray());
-        using var _ = torch.no_grad();
-        foreach (var batch in test.Batches(new BatchOptions(batchSize)))
+        Tensor? taskOf = null;
+        try
         {
-            using (batch)
-            using (var scope = torch.NewDisposeScope())
-            using (var predictions = learner.Predict(batch.Images))
+            // Counts accumulate on the scores' device and are read back once, after the last batch.
+            using var _ = torch.inference_mode();
+            foreach (var batch in test.Batches(new BatchOptions(batchSize)))
             {
-                if (predictions.Heads.Count == 0) throw new InvalidOperationException("the learner returned no prediction head");
-                var labels = batch.Labels;
-                foreach (var (head, raw) in predictions.Heads)
+                using (batch)
+                using (var scope = torch.NewDisposeScope())
+                using (var predictions = learner.Predict(batch.Images))
                 {
-                    var shape = raw.shape;
-                    if (shape.Length != 2 || shape[0] != batch.Count || shape[1] != seen)
-                        throw new InvalidOperationException(
-                            $"head '{head}' returned scores of shape [{string.Join(", ", shape)}], expected [{batch.Count}, {seen}] (batch x classes seen)");
-                    if (!counts.TryGetValue(head, out var c))
+                    if (predictions.Heads.Count == 0) throw new InvalidOperationException("the learner returned no prediction head");
+                    var labels = batch.Labels;
+                    taskOf ??= torch.tensor(taskOfClass.Select(t => (long)t).ToArray(), device: labels.device).DetachFromDisposeScope();
+                    foreach (var (head, raw) in predictions.Heads)
                     {
-                        counts[head] = c = new HeadCounts(tasks);
-                        order.Add(head);
+                        var shape = raw.shape;
+                        if (shape.Length != 2 || shape[0] != batch.Count || shape[1] != seen)
+                            throw new InvalidOperationException(
+                                $"head '{head}' returned scores of shape [{string.Join(", ", shape)}], expected [{batch.Count}, {seen}] (batch x classes seen)");
+                        if (!counts.TryGetValue(head, out var c))
+                        {
+                            counts[head] = c = new HeadCounts(tasks, labels.device);
+                            order.Add(head);
+                        }
+                        c.Add(raw.to(ScalarType.Float32, labels.device), labels, taskOf, seen);
                     }
-                    var scores = raw.to(ScalarType.Float32, labels.device);
-                    nonFinite += scores.isfinite().logical_not().sum().item<long>();
-                    c.Add(scores, labels, taskOf.to(labels.device), seen);
                 }
             }
+            var currentTask = tasks - 1;
+            var results = order.ToDictionary(h => h, h => counts[h].Result(currentTask));
+            return new Evaluation(results, counts.Values.Sum(c => c.NonFinite));
         }
-        var currentTask = tasks - 1;
-        return new Evaluation(order.ToDictionary(h => h, h => counts[h].Result(currentTask)), nonFinite);
+        finally
+        {
+            taskOf?.Dispose();
+            foreach (var c in counts.Values) c.Dispose();
+        }
     }
 
     /// <summary>Every head's figures, and the non-finite scores the learner returned (above zero: it diverged).</summary>
     public sealed record Evaluation(Dictionary<string, HeadResult> Heads, long NonFiniteScores);
 
-    private sealed class HeadCounts(int tasks)
+    /// <summary>One head's counts, kept on the device ([top1, top5, task-aware, non-finite], per-task totals and hits) until read.</summary>
+    private sealed class HeadCounts : IDisposable
     {
-        private long total, top1, top5, taskAware, oldTotal, oldCorrect, newTotal, newCorrect;
-        private readonly long[] perTaskTotal = new long[tasks], perTaskCorrect = new long[tasks];
+        private readonly int tasks;
+        private readonly Tensor totals, perTaskTotal, perTaskCorrect;
+        private long total;
+        private long[]? read;
+        private long[] taskTotals = [];
+        private double[] taskCorrect = [];
+
+        public HeadCounts(int tasks, Device device)
+        {
+            this.tasks = tasks;
+            totals = torch.zeros([4], ScalarType.Int64, device).DetachFromDisposeScope();
+            perTaskTotal = torch.zeros([tasks], ScalarType.Int64, device).DetachFromDisposeScope();
+            perTaskCorrect = torch.zeros([tasks], ScalarType.Float64, device).DetachFromDisposeScope();
+        }
 
         public void Add(Tensor scores, Tensor labels, Tensor taskOf, int seen)
         {
@@ -69,38 +90,59 @@ public sealed class Evaluator
             var sampleTask = taskOf.index_select(0, labels);
             var sameTask = taskOf.unsqueeze(0).eq(sampleTask.unsqueeze(1));
             var awareCorrect = scores.masked_fill(sameTask.logical_not(), double.NegativeInfinity).argmax(1).eq(labels);
-
+            var nonFinite = scores.isfinite().logical_not();
             total += labels.numel();
-            top1 += correct.sum().item<long>();
-            top5 += inTop5.sum().item<long>();
-            taskAware += awareCorrect.sum().item<long>();
-            var taskCounts = sampleTask.bincount(minlength: tasks).cpu().data<long>();
-            var taskCorrect = sampleTask.bincount(correct.to(ScalarType.Float64), tasks).cpu().data<double>();
-            for (var j = 0; j < tasks; j++)
+            totals.add_(torch.stack([correct.sum(), inTop5.sum(), awareCorrect.sum(), nonFinite.sum()]));
+            perTaskTotal.add_(sampleTask.bincount(minlength: tasks));
+            perTaskCorrect.add_(sampleTask.bincount(correct.to(ScalarType.Float64), tasks));
+        }
+
+        public long NonFinite => Totals[3];
+
+        private long[] Totals
+        {
+            get
             {
-                perTaskTotal[j] += taskCounts[j];
-                perTaskCorrect[j] += (long)Math.Round(taskCorrect[j]);
-            }
-            var current = tasks - 1;
-            newTotal += taskCounts[current];
-            newCorrect += (long)Math.Round(taskCorrect[current]);
-            for (var j = 0; j < current; j++)
-            {
-                oldTotal += taskCounts[j];
-                oldCorrect += (long)Math.Round(taskCorrect[j]);
+                if (read is null)
+                {
+                    read = totals.data<long>();
+                    taskTotals = perTaskTotal.data<long>();
+                    taskCorrect = perTaskCorrect.data<double>();
+                }
+                return read;
             }
         }
 
-        public HeadResult Result(int currentTask) => new()
+        public HeadResult Result(int currentTask)
         {
-            Top1 = Percent(top1, total),
-            Top5 = Percent(top5, total),
-            TaskAware = Percent(taskAware, total),
-            Old = currentTask == 0 ? null : Percent(oldCorrect, oldTotal),
-            New = Percent(newCorrect, newTotal),
-            AccuracyMatrixRow = perTaskTotal.Select((n, j) => Percent(perTaskCorrect[j], n)).ToArray(),
-        };
+            var t = Totals;
+            var (top1, top5, taskAware) = (t[0], t[1], t[2]);
+            // Hits per task were summed as float64 (exact for counts below 2^53).
+            var hits = taskCorrect.Select(c => (long)Math.Round(c)).ToArray();
+            long oldTotal = 0, oldCorrect = 0;
+            for (var j = 0; j < currentTask; j++)
+            {
+                oldTotal += taskTotals[j];
+                oldCorrect += hits[j];
+            }
+            return new HeadResult
+            {
+                Top1 = Percent(top1, total),
+                Top5 = Percent(top5, total),
+                TaskAware = Percent(taskAware, total),
+                Old = currentTask == 0 ? null : Percent(oldCorrect, oldTotal),
+                New = Percent(hits[currentTask], taskTotals[currentTask]),
+                AccuracyMatrixRow = taskTotals.Select((n, j) => Percent(hits[j], n)).ToArray(),
+            };
+        }
 
         private static double Percent(long correct, long n) => n == 0 ? double.NaN : 100.0 * correct / n;
+
+        public void Dispose()
+        {
+            totals.Dispose();
+            perTaskTotal.Dispose();
+            perTaskCorrect.Dispose();
+        }
     }
 }

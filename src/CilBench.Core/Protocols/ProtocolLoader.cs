@@ -62,6 +62,8 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         if (spec.Increment <= 0) Fail("increment", $"must be positive, got {spec.Increment}");
         if ((classes - spec.InitialClasses) % spec.Increment != 0)
             Fail("increment", $"{spec.InitialClasses} initial classes plus steps of {spec.Increment} do not cover the dataset's {classes} classes");
+        if (spec.TasksBy is not null)
+            order = GroupByCoarseClass(order, info, spec, msg => Fail("tasksBy", msg));
         var tasks = new List<int[]> { order.Take(spec.InitialClasses).ToArray() };
         for (var start = spec.InitialClasses; start < classes; start += spec.Increment)
             tasks.Add(order.Skip(start).Take(spec.Increment).ToArray());
@@ -104,6 +106,22 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
             Policy = policy,
             Points = points,
         };
+    }
+
+    // One task per coarse class: the class order regrouped so each coarse class's classes follow one another, groups
+    // in the order their first class appears, classes within a group in the class order.
+    private static int[] GroupByCoarseClass(int[] order, DatasetInfo info, ProtocolSpec spec, Action<string> fail)
+    {
+        if (spec.TasksBy != "coarse") fail($"must be \"coarse\" or absent, got \"{spec.TasksBy}\"");
+        if (info.CoarseOfClass is not { } coarse)
+        {
+            fail($"dataset '{info.Name}' has no coarse labels to group tasks by");
+            return order;
+        }
+        var groups = order.GroupBy(c => coarse[c]).Select(g => g.ToArray()).ToList();
+        if (groups.Any(g => g.Length != spec.Increment) || spec.InitialClasses != spec.Increment)
+            fail($"tasks by coarse class need initialClasses and increment equal to the coarse classes' size ({string.Join(", ", groups.Select(g => g.Length).Distinct())}), got {spec.InitialClasses} and {spec.Increment}");
+        return [.. groups.SelectMany(g => g)];
     }
 
     private static int[] ResolveClassOrder(JsonElement element, int classes, Action<string> fail)

@@ -16,6 +16,11 @@ public sealed record ProtocolSpec
     public required JsonElement ClassOrder { get; init; }
     public required int InitialClasses { get; init; }
     public required int Increment { get; init; }
+    /// <summary>
+    /// "coarse": one task per coarse class of the dataset (CIFAR-100's superclasses), tasks in the order their first
+    /// class appears in the class order; <see cref="InitialClasses"/> and <see cref="Increment"/> must be the group size.
+    /// </summary>
+    public string? TasksBy { get; init; }
     public AugmentationSettings Augmentation { get; init; } = new();
     public required MemorySpec Memory { get; init; }
     /// <summary>Hyper-parameter overrides for every method (e.g. backbone, epochs).</summary>

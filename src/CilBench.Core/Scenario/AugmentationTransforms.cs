@@ -27,7 +27,10 @@ public sealed class AugmentationTransforms : ITransformFactory
     {
         private readonly AugmentationSpec eval = train.Deterministic;
 
-        public Tensor Apply(Tensor images, bool augment, Generator generator) =>
-            Augmentation.Apply(augment ? train : eval, images, generator);
+        public Tensor? Draw(IReadOnlyList<int> batchSizes, bool augment, Generator generator, Device device) =>
+            AugmentationDraws.Draw(augment ? train : eval, batchSizes, generator, device);
+
+        public Tensor Apply(Tensor images, bool augment, Tensor? draws) =>
+            Augmentation.Apply(augment ? train : eval, images, draws);
     }
 }

@@ -26,7 +26,8 @@ public sealed class CatalogDatasetSource(DatasetCatalog catalog) : IDatasetSourc
         var reader = catalog.Get(name);
         if (!Known.TryGetValue(reader.Name, out var k))
             throw new InvalidOperationException($"dataset '{name}' has no known shape; add it to {nameof(CatalogDatasetSource)}");
-        return new DatasetInfo(reader.Name, reader.ClassCount, k.Shape, k.TrainPerClass, k.TestPerClass);
+        var coarse = ReferenceEquals(reader, CifarReader.Cifar100) ? CifarReader.Cifar100CoarseOfFine : null;
+        return new DatasetInfo(reader.Name, reader.ClassCount, k.Shape, k.TrainPerClass, k.TestPerClass, coarse);
     }
 
     public LoadedDataset Load(DatasetSpec spec)
@@ -49,6 +50,8 @@ public sealed class CatalogDatasetSource(DatasetCatalog catalog) : IDatasetSourc
             TrainLabels = trainLabels.data<long>().Select(l => (int)l).ToArray(),
             TestImages = test.Images,
             TestLabels = testLabels.data<long>().Select(l => (int)l).ToArray(),
+            TrainCoarseLabels = train.CoarseLabels?.data<long>().Select(l => (int)l).ToArray(),
+            TestCoarseLabels = test.CoarseLabels?.data<long>().Select(l => (int)l).ToArray(),
             FileHashes = train.SourceFiles.Concat(test.SourceFiles).Distinct()
                 .ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))),
         };

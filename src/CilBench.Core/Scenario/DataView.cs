@@ -47,32 +47,48 @@ public sealed class DataView : IDataView
         return new DataView(store, selected.ToArray());
     }
 
+    /// <summary>
+    /// Batches in (shuffled) order. Each pass copies to the device once: the store positions and labels of the whole
+    /// order, and the transform's random draws for every batch; a batch then only slices them.
+    /// </summary>
     public IEnumerable<Batch> Batches(BatchOptions options)
     {
         if (options.BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "batch size must be positive");
+        return BatchesOf(options);
+    }
+
+    private IEnumerable<Batch> BatchesOf(BatchOptions options)
+    {
         var order = Enumerable.Range(0, positions.Length).Select(i => (long)i).ToArray();
         if (options.Shuffle) new Random(options.Seed).Shuffle(order);
-        using var generator = new Generator((ulong)(uint)options.Seed);
-        for (var start = 0; start < order.Length; start += options.BatchSize)
+        var count = options.DropLast ? order.Length / options.BatchSize * options.BatchSize : order.Length;
+        if (count == 0) yield break;
+        var sizes = new List<int>();
+        for (var start = 0; start < count; start += options.BatchSize) sizes.Add(Math.Min(options.BatchSize, count - start));
+        var storePositions = new long[count];
+        var orderLabels = new long[count];
+        for (var i = 0; i < count; i++)
         {
-            var n = Math.Min(options.BatchSize, order.Length - start);
-            if (n < options.BatchSize && options.DropLast) yield break;
-            var viewPositions = order.AsSpan(start, n).ToArray();
-            var storePositions = new long[n];
-            var batchLabels = new long[n];
-            for (var i = 0; i < n; i++)
-            {
-                storePositions[i] = positions[viewPositions[i]];
-                batchLabels[i] = labels[viewPositions[i]];
-            }
+            storePositions[i] = positions[order[i]];
+            orderLabels[i] = labels[order[i]];
+        }
+        var device = store.Images.device;
+        // Owned by this pass, whatever dispose scope is current while it runs.
+        using var epochPositions = torch.tensor(storePositions, device: device).DetachFromDisposeScope();
+        using var epochLabels = torch.tensor(orderLabels, device: device).DetachFromDisposeScope();
+        using var generator = new Generator((ulong)(uint)options.Seed);
+        using var draws = store.Transform.Draw(sizes, options.Augment, generator, device)?.DetachFromDisposeScope();
+        var offset = 0;
+        foreach (var n in sizes)
+        {
             Batch batch;
             using (var scope = torch.NewDisposeScope())
             {
-                var raw = store.Gather(storePositions);
-                var images = store.Transform.Apply(raw, options.Augment, generator);
-                var y = torch.tensor(batchLabels).to(images.device);
-                batch = new Batch(images, y, viewPositions);
+                var raw = store.Images.index_select(0, epochPositions.narrow(0, offset, n));
+                var images = store.Transform.Apply(raw, options.Augment, draws?.narrow(0, offset, n));
+                batch = new Batch(images, epochLabels.narrow(0, offset, n), order.AsSpan(offset, n).ToArray());
             }
+            offset += n;
             store.Served?.Add(n);
             yield return batch;
         }

@@ -11,6 +11,9 @@ public sealed class LoadedDataset : IDisposable
     public required int[] TrainLabels { get; init; }
     public required Tensor TestImages { get; init; }
     public required int[] TestLabels { get; init; }
+    /// <summary>Coarse class ids per sample, where the dataset has them (CIFAR-100).</summary>
+    public int[]? TrainCoarseLabels { get; init; }
+    public int[]? TestCoarseLabels { get; init; }
     /// <summary>Source file path to SHA-256 (provenance).</summary>
     public required Dictionary<string, string> FileHashes { get; init; }
 

@@ -1,3 +1,4 @@
+using CilBench.Core.Data;
 using CilBench.Core.Protocols;
 using CilBench.Torch;
 
@@ -33,6 +34,7 @@ public sealed class Scenario : IDisposable
 
     public static Scenario Build(Protocol protocol, LoadedDataset data, IBatchTransform transform, Device device)
     {
+        if (protocol.Spec.TasksBy == "coarse") CheckCoarseLabels(data);
         var incremental = new int[protocol.ClassOrder.Count];
         for (var i = 0; i < incremental.Length; i++) incremental[protocol.ClassOrder[i]] = i;
         var taskOfClass = new int[incremental.Length];
@@ -44,6 +46,20 @@ public sealed class Scenario : IDisposable
         var train = Store(data.TrainImages, data.TrainLabels, subset?.TrainPerClass, incremental, transform, device);
         var test = Store(data.TestImages, data.TestLabels, subset?.TestPerClass, incremental, transform, device);
         return new Scenario(protocol, train, test, taskOfClass);
+    }
+
+    // Tasks were grouped by the catalog's class-to-coarse map; the files' own coarse labels must agree with it.
+    private static void CheckCoarseLabels(LoadedDataset data)
+    {
+        var map = data.Info.CoarseOfClass ?? throw new InvalidOperationException($"dataset '{data.Info.Name}' has no coarse classes");
+        foreach (var (split, labels, coarse) in new[] { ("train", data.TrainLabels, data.TrainCoarseLabels), ("test", data.TestLabels, data.TestCoarseLabels) })
+        {
+            if (coarse is null) throw new InvalidOperationException($"dataset '{data.Info.Name}' was read without its coarse labels");
+            for (var i = 0; i < labels.Length; i++)
+                if (coarse[i] != map[labels[i]])
+                    throw new DatasetFormatException(data.Info.Name + "/" + split,
+                        $"sample {i} of class {labels[i]} has coarse label {coarse[i]}, but class {labels[i]} belongs to coarse class {map[labels[i]]}; tasks grouped by coarse class would be wrong");
+        }
     }
 
     // Keeps the first `perClass` samples of each class in file order (deterministic), relabels, moves to the device.

@@ -22,8 +22,8 @@ public sealed class BasicBlock : torch.nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var h = bn1.forward(conv1.forward(x)).relu_();
-        h = bn2.forward(conv2.forward(h));
+        var h = conv1.forward(x).Through(bn1.forward).relu_();
+        h = h.Through(conv2.forward).Through(bn2.forward);
         h.add_(downsample?.forward(x) ?? x);
         return h.relu_().MoveToOuterScope();
     }

@@ -14,5 +14,5 @@ internal sealed class CifarStem
         bn_1 = owner.register_module(nameof(bn_1), new torch.nn.BatchNorm2d(16));
     }
 
-    public Tensor Forward(Tensor x) => bn_1.forward(conv_1_3x3.forward(x)).relu_();
+    public Tensor Forward(Tensor x) => conv_1_3x3.forward(x).Through(bn_1.forward).relu_();
 }

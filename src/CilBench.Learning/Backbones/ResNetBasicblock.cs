@@ -21,8 +21,8 @@ public sealed class ResNetBasicblock : torch.nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = torch.NewDisposeScope();
-        var h = bn_a.forward(conv_a.forward(x)).relu_();
-        h = bn_b.forward(conv_b.forward(h));
+        var h = conv_a.forward(x).Through(bn_a.forward).relu_();
+        h = h.Through(conv_b.forward).Through(bn_b.forward);
         var residual = downsample?.forward(x) ?? x;
         return residual.add(h).relu_().MoveToOuterScope();
     }

@@ -6,19 +6,21 @@ namespace CilBench.Learning.Exemplars;
 public static class FeatureExtraction
 {
     /// <summary>
-    /// Features of every sample of a view, in view order (no_grad). Callers put the network in eval mode first
-    /// (PyCIL's _extract_vectors); <paramref name="augment"/> selects the training transform (GRACE's assessment).
+    /// Features of every sample of a view, in view order, computed in inference mode. Callers put the network in
+    /// eval mode first (PyCIL's _extract_vectors); <paramref name="augment"/> selects the training transform (GRACE's
+    /// assessment). The result is an ordinary tensor (made outside inference mode), which later training may use.
     /// </summary>
     public static Tensor Extract(Func<Tensor, Tensor> features, IDataView view, int batchSize, bool augment = false, int seed = 0)
     {
-        using var _ = torch.no_grad();
         var parts = new List<Tensor>();
         try
         {
-            foreach (var batch in view.Batches(new BatchOptions(batchSize, Augment: augment, Seed: seed)))
-                using (batch)
-                    parts.Add(features(batch.Images).DetachFromDisposeScope());
+            using (torch.inference_mode())
+                foreach (var batch in view.Batches(new BatchOptions(batchSize, Augment: augment, Seed: seed)))
+                    using (batch)
+                        parts.Add(features(batch.Images).DetachFromDisposeScope());
             if (parts.Count == 0) throw new ArgumentException("cannot extract features of an empty view");
+            using var _ = torch.no_grad();
             return torch.cat(parts);
         }
         finally

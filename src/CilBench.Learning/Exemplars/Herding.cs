@@ -9,10 +9,13 @@ namespace CilBench.Learning.Exemplars;
 /// </summary>
 public static class Herding
 {
-    /// <summary>Ranks up to <paramref name="count"/> rows of <paramref name="features"/> (N x d, not yet normalised).</summary>
+    /// <summary>
+    /// Ranks up to <paramref name="count"/> rows of <paramref name="features"/> (N x d, not yet normalised), in
+    /// inference mode, on the features' device: the picks stay there and are read back once, at the end.
+    /// </summary>
     public static long[] Rank(Tensor features, int count)
     {
-        using var _ = torch.no_grad();
+        using var _ = torch.inference_mode();
         using var scope = torch.NewDisposeScope();
         var vectors = FeatureExtraction.Normalize(features);
         var n = (int)vectors.size(0);
@@ -20,18 +23,19 @@ public static class Herding
         var mean = vectors.mean(0);
         var sum = torch.zeros_like(mean);
         var taken = torch.zeros([n], ScalarType.Bool, vectors.device);
-        var ranked = new long[count];
+        var ranked = torch.empty([count], ScalarType.Int64, vectors.device);
+        var yes = torch.ones([1], ScalarType.Bool, vectors.device);
         for (var k = 1; k <= count; k++)
         {
             using var step = torch.NewDisposeScope();
             // mu_p = (vectors + S) / k for every candidate; pick the one closest to the class mean.
             var distance = ((vectors + sum) / k - mean).norm(2, 1);
-            var i = distance.masked_fill(taken, double.PositiveInfinity).argmin().item<long>();
-            ranked[k - 1] = i;
-            sum.add_(vectors.select(0, i));
-            taken.select(0, i).fill_(1);
+            var i = distance.masked_fill(taken, double.PositiveInfinity).argmin().view(1);
+            ranked.narrow(0, k - 1, 1).copy_(i);
+            sum.add_(vectors.index_select(0, i).squeeze(0));
+            taken.index_put_([i], yes);
         }
-        return ranked;
+        return ranked.data<long>();
     }
 
     /// <summary>

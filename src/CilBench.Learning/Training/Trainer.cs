@@ -10,14 +10,24 @@ public sealed record StepOutput(Tensor Loss, Tensor? Logits = null);
 /// <summary>
 /// The training loop shared by the methods (PyCIL's _init_train / _update_representation): SGD with momentum and
 /// weight decay, MultiStepLR or cosine stepped per epoch, shuffled augmented batches, one dispose scope per step,
-/// progress per epoch, and a guard that stops on a non-finite loss.
+/// progress per epoch, and a guard that stops on a non-finite loss. A step reads nothing back from the device: the
+/// epoch's loss and accuracy are summed there and read once per epoch (where the non-finite guard looks).
 /// </summary>
 public static class Trainer
 {
     public static void Run(string phase, IEnumerable<Tensor> parameters, TrainRecipe recipe, IDataView data, TaskContext task,
-        Func<Batch, StepOutput> step)
+        Func<Batch, StepOutput> step) =>
+        Run(phase, [new ParamGroup(parameters.Where(p => p.requires_grad))], recipe, data, task, step);
+
+    /// <summary>
+    /// The loop over parameter groups (a group's own learning rate or weight decay overrides the recipe's, e.g. mask
+    /// scores without weight decay); <paramref name="afterEpoch"/> runs after each epoch with the epochs done (e.g. to
+    /// raise a mask's temperature).
+    /// </summary>
+    public static void Run(string phase, IReadOnlyList<ParamGroup> groups, TrainRecipe recipe, IDataView data, TaskContext task,
+        Func<Batch, StepOutput> step, Action<int>? afterEpoch = null)
     {
-        using var optimizer = new SGD(parameters.Where(p => p.requires_grad), recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
+        using var optimizer = new SGD(groups, recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
         lr_scheduler.LRScheduler scheduler = recipe.Scheduler switch
         {
             "multistep" => new lr_scheduler.MultiStepLR(optimizer, recipe.Milestones, recipe.LrDecay),
@@ -26,34 +36,59 @@ public static class Trainer
         };
         for (var epoch = 0; epoch < recipe.Epochs; epoch++)
         {
-            double lossSum = 0;
-            long correct = 0, seen = 0, batches = 0;
-            var options = new BatchOptions(recipe.BatchSize, Shuffle: true, Augment: true, Seed: unchecked(task.Seed * 1009 + epoch));
-            foreach (var batch in data.Batches(options))
+            // The epoch's loss and hit sums stay on the device and are read once, at its end: a step makes no host sync.
+            Tensor? lossSum = null, correct = null;
+            long seen = 0, batches = 0;
+            try
             {
-                task.Cancellation.ThrowIfCancellationRequested();
-                using (batch)
-                using (var scope = torch.NewDisposeScope())
+                var options = new BatchOptions(recipe.BatchSize, Shuffle: true, Augment: true, Seed: unchecked(task.Seed * 1009 + epoch));
+                foreach (var batch in data.Batches(options))
                 {
-                    var output = step(batch);
-                    optimizer.zero_grad();
-                    output.Loss.backward();
-                    optimizer.step();
-                    var loss = output.Loss.item();
-                    if (!double.IsFinite(loss))
-                        throw new InvalidOperationException($"{phase}: the loss became {loss} at epoch {epoch + 1}, batch {batches + 1}; stopping");
-                    lossSum += loss;
-                    batches++;
-                    if (output.Logits is { } logits)
+                    task.Cancellation.ThrowIfCancellationRequested();
+                    using (batch)
+                    using (var scope = torch.NewDisposeScope())
                     {
-                        correct += logits.argmax(1).eq(batch.Labels).sum().item<long>();
-                        seen += batch.Count;
+                        var output = step(batch);
+                        optimizer.zero_grad();
+                        output.Loss.backward();
+                        optimizer.step();
+                        using (torch.no_grad())
+                        {
+                            var loss = output.Loss.detach().to(ScalarType.Float64);
+                            lossSum ??= torch.zeros([], ScalarType.Float64, loss.device).DetachFromDisposeScope();
+                            lossSum.add_(loss);
+                            if (output.Logits is { } logits)
+                            {
+                                correct ??= torch.zeros([], ScalarType.Int64, logits.device).DetachFromDisposeScope();
+                                correct.add_(logits.argmax(1).eq(batch.Labels).sum());
+                                seen += batch.Count;
+                            }
+                        }
+                        batches++;
                     }
                 }
+                scheduler.step();
+                afterEpoch?.Invoke(epoch + 1);
+                var (meanLoss, accuracy) = Read(lossSum, correct, batches, seen);
+                if (!double.IsFinite(meanLoss))
+                    throw new InvalidOperationException($"{phase}: the loss became {meanLoss} during epoch {epoch + 1}; stopping");
+                task.Progress.Report(new TrainingProgress(phase, epoch + 1, recipe.Epochs, meanLoss, accuracy));
             }
-            scheduler.step();
-            task.Progress.Report(new TrainingProgress(phase, epoch + 1, recipe.Epochs, batches == 0 ? 0 : lossSum / batches,
-                seen == 0 ? null : 100.0 * correct / seen));
+            finally
+            {
+                lossSum?.Dispose();
+                correct?.Dispose();
+            }
         }
+    }
+
+    /// <summary>The epoch's mean loss and accuracy (percent, null without logits), in one read from the device.</summary>
+    private static (double MeanLoss, double? Accuracy) Read(Tensor? lossSum, Tensor? correct, long batches, long seen)
+    {
+        if (lossSum is null) return (0, null);
+        using var scope = torch.NewDisposeScope();
+        var sums = correct is null ? lossSum.view(1) : torch.stack([lossSum, correct.to(ScalarType.Float64)]);
+        var values = sums.data<double>();
+        return (values[0] / batches, correct is null || seen == 0 ? null : 100.0 * values[1] / seen);
     }
 }

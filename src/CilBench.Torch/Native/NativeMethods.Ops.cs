@@ -148,7 +148,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial void cb_uniform_(TensorHandle t, double from, double to, GeneratorHandle g);
     [LibraryImport(Lib)] internal static partial void cb_bernoulli_(TensorHandle t, double p, GeneratorHandle g);
     // nn_ops.cpp
-    [LibraryImport(Lib)] internal static partial IntPtr cb_conv2d(TensorHandle x, TensorHandle w, TensorHandle b, long[]? stride, long[]? padding, long[]? dilation, long groups);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_conv2d(TensorHandle x, TensorHandle w, TensorHandle b, long[] stride, long nStride, long[] padding, long nPadding, long[] dilation, long nDilation, long groups);
     [LibraryImport(Lib)] internal static partial IntPtr cb_linear(TensorHandle x, TensorHandle w, TensorHandle b);
     [LibraryImport(Lib)] internal static partial IntPtr cb_batch_norm(TensorHandle x, TensorHandle weight, TensorHandle bias, TensorHandle runningMean, TensorHandle runningVar, [MarshalAs(UnmanagedType.U1)] bool training, double momentum, double eps);
     [LibraryImport(Lib)] internal static partial IntPtr cb_relu(TensorHandle x);
@@ -158,14 +158,14 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static partial IntPtr cb_softmax(TensorHandle x, long dim);
     [LibraryImport(Lib)] internal static partial IntPtr cb_log_softmax(TensorHandle x, long dim);
     [LibraryImport(Lib)] internal static partial IntPtr cb_dropout(TensorHandle x, double p, [MarshalAs(UnmanagedType.U1)] bool training);
-    [LibraryImport(Lib)] internal static partial IntPtr cb_max_pool2d(TensorHandle x, long[]? kernel, long[]? stride, long[]? padding, long[]? dilation, [MarshalAs(UnmanagedType.U1)] bool ceilMode);
-    [LibraryImport(Lib)] internal static partial IntPtr cb_avg_pool2d(TensorHandle x, long[]? kernel, long[]? stride, long[]? padding, [MarshalAs(UnmanagedType.U1)] bool ceilMode, [MarshalAs(UnmanagedType.U1)] bool countIncludePad);
-    [LibraryImport(Lib)] internal static partial IntPtr cb_adaptive_avg_pool2d(TensorHandle x, long[]? outSize);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_max_pool2d(TensorHandle x, long[] kernel, long nKernel, long[] stride, long nStride, long[] padding, long nPadding, long[] dilation, long nDilation, [MarshalAs(UnmanagedType.U1)] bool ceilMode);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_avg_pool2d(TensorHandle x, long[] kernel, long nKernel, long[] stride, long nStride, long[] padding, long nPadding, [MarshalAs(UnmanagedType.U1)] bool ceilMode, [MarshalAs(UnmanagedType.U1)] bool countIncludePad);
+    [LibraryImport(Lib)] internal static partial IntPtr cb_adaptive_avg_pool2d(TensorHandle x, long[] outSize, long nOutSize);
     [LibraryImport(Lib)] internal static partial IntPtr cb_cross_entropy(TensorHandle x, TensorHandle target, TensorHandle weight, long reduction, long ignoreIndex, double labelSmoothing);
     [LibraryImport(Lib)] internal static partial IntPtr cb_nll_loss(TensorHandle x, TensorHandle target, TensorHandle weight, long reduction, long ignoreIndex);
     [LibraryImport(Lib)] internal static partial IntPtr cb_kl_div(TensorHandle input, TensorHandle target, long reduction, [MarshalAs(UnmanagedType.U1)] bool logTarget);
     [LibraryImport(Lib)] internal static partial IntPtr cb_mse_loss(TensorHandle x, TensorHandle target, long reduction);
     [LibraryImport(Lib)] internal static partial IntPtr cb_binary_cross_entropy_with_logits(TensorHandle x, TensorHandle target, TensorHandle weight, TensorHandle posWeight, long reduction);
     // optim.cpp
-    [LibraryImport(Lib)] internal static partial void cb_sgd_step(IntPtr[] @params, long n, [In, Out] IntPtr[] bufs, double lr, double momentum, double dampening, double weightDecay, [MarshalAs(UnmanagedType.U1)] bool nesterov, [MarshalAs(UnmanagedType.U1)] bool maximize);
+    [LibraryImport(Lib)] internal static partial void cb_sgd_step(IntPtr[] @params, long n, [In, Out] IntPtr[] bufs, long nBufs, double lr, double momentum, double dampening, double weightDecay, [MarshalAs(UnmanagedType.U1)] bool nesterov, [MarshalAs(UnmanagedType.U1)] bool maximize, [MarshalAs(UnmanagedType.U1)] bool @foreach);
 }

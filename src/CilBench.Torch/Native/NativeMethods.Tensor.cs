@@ -12,8 +12,8 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)] internal static unsafe partial IntPtr cb_tensor_from_data(void* data, long nbytes, long[] shape, long ndim, int dtype);
     [LibraryImport(Lib)] internal static unsafe partial void cb_tensor_copy_to(TensorHandle t, void* dst, long nbytes);
     [LibraryImport(Lib)] internal static partial long cb_tensor_dim(TensorHandle t);
-    [LibraryImport(Lib)] internal static partial void cb_tensor_shape(TensorHandle t, [Out] long[] shape);
-    [LibraryImport(Lib)] internal static partial void cb_tensor_strides(TensorHandle t, [Out] long[] strides);
+    [LibraryImport(Lib)] internal static partial void cb_tensor_shape(TensorHandle t, [Out] long[] shape, long capacity);
+    [LibraryImport(Lib)] internal static partial void cb_tensor_strides(TensorHandle t, [Out] long[] strides, long capacity);
     [LibraryImport(Lib)] internal static partial long cb_tensor_numel(TensorHandle t);
     [LibraryImport(Lib)] internal static partial long cb_tensor_element_size(TensorHandle t);
     [LibraryImport(Lib)] internal static partial int cb_tensor_dtype(TensorHandle t);
@@ -46,6 +46,7 @@ internal static partial class NativeMethods
     [LibraryImport(Lib)][return: MarshalAs(UnmanagedType.U1)] internal static partial bool cb_tensor_requires_grad(TensorHandle t);
     [LibraryImport(Lib)] internal static partial void cb_tensor_set_requires_grad(TensorHandle t, [MarshalAs(UnmanagedType.U1)] bool value);
     [LibraryImport(Lib)][return: MarshalAs(UnmanagedType.U1)] internal static partial bool cb_tensor_is_leaf(TensorHandle t);
+    [LibraryImport(Lib)][return: MarshalAs(UnmanagedType.U1)] internal static partial bool cb_tensor_is_inference(TensorHandle t);
     [LibraryImport(Lib)] internal static partial IntPtr cb_tensor_grad(TensorHandle t);
     [LibraryImport(Lib)] internal static partial void cb_tensor_set_grad(TensorHandle t, TensorHandle grad);
     [LibraryImport(Lib)] internal static partial void cb_tensor_backward(TensorHandle t, TensorHandle gradient, [MarshalAs(UnmanagedType.U1)] bool retainGraph, [MarshalAs(UnmanagedType.U1)] bool createGraph);

@@ -2,10 +2,13 @@ using System.Runtime.InteropServices;
 
 namespace CilBench.Torch.Native;
 
-/// <summary>Owns one native <c>at::Tensor*</c>; counts live handles so tests can assert that loops do not leak.</summary>
+/// <summary>
+/// Owns one native <c>at::Tensor*</c>; counts live handles, and handles freed by the finalizer, so tests can assert
+/// that loops neither leak nor leave native memory to the garbage collector.
+/// </summary>
 internal sealed class TensorHandle : SafeHandle
 {
-    private static long live;
+    private static long live, finalized;
 
     public TensorHandle() : base(IntPtr.Zero, ownsHandle: true) { }
 
@@ -17,7 +20,16 @@ internal sealed class TensorHandle : SafeHandle
 
     internal static long Live => Interlocked.Read(ref live);
 
+    internal static long Finalized => Interlocked.Read(ref finalized);
+
     public override bool IsInvalid => handle == IntPtr.Zero;
+
+    // disposing is false only on the finalizer thread.
+    protected override void Dispose(bool disposing)
+    {
+        if (!disposing && !IsInvalid && !IsClosed) Interlocked.Increment(ref finalized);
+        base.Dispose(disposing);
+    }
 
     protected override bool ReleaseHandle()
     {

@@ -34,7 +34,15 @@ public static partial class torch
 
             public Parameter? bias { get; }
 
-            public override Tensor forward(Tensor x) => F.conv2d(x, weight, bias, stride, padding, dilation, groups);
+            /// <summary>When set, forward uses the parametrization's weight and bias instead of the raw ones (see <see cref="IWeightParametrization"/>).</summary>
+            public IWeightParametrization? parametrization { get; set; }
+
+            public override Tensor forward(Tensor x)
+            {
+                if (parametrization is null) return F.conv2d(x, weight, bias, stride, padding, dilation, groups);
+                var (w, b) = parametrization.Apply(weight, bias);
+                return F.conv2d(x, w, b, stride, padding, dilation, groups);
+            }
         }
 
         /// <summary>Fully connected layer y = x W^T + b; default init as PyTorch.</summary>
@@ -61,7 +69,15 @@ public static partial class torch
 
             public Parameter? bias { get; }
 
-            public override Tensor forward(Tensor x) => F.linear(x, weight, bias);
+            /// <summary>When set, forward uses the parametrization's weight and bias instead of the raw ones (see <see cref="IWeightParametrization"/>).</summary>
+            public IWeightParametrization? parametrization { get; set; }
+
+            public override Tensor forward(Tensor x)
+            {
+                if (parametrization is null) return F.linear(x, weight, bias);
+                var (w, b) = parametrization.Apply(weight, bias);
+                return F.linear(x, w, b);
+            }
         }
 
         /// <summary>Batch norm over (N, C, H, W) with running statistics (momentum 0.1, eps 1e-5 by default).</summary>
@@ -94,12 +110,17 @@ public static partial class torch
 
             public Tensor num_batches_tracked { get; }
 
+            /// <summary>When set (and the norm is affine), forward uses the parametrization's weight and bias (see <see cref="IWeightParametrization"/>).</summary>
+            public IWeightParametrization? parametrization { get; set; }
+
             public override Tensor forward(Tensor x)
             {
                 if (training)
                     using (no_grad())
                         num_batches_tracked.add_(1);
-                return F.batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps);
+                if (parametrization is null || weight is null) return F.batch_norm(x, running_mean, running_var, weight, bias, training, momentum, eps);
+                var (w, b) = parametrization.Apply(weight, bias);
+                return F.batch_norm(x, running_mean, running_var, w, b, training, momentum, eps);
             }
         }
 
@@ -166,8 +187,9 @@ public static partial class torch
                 for (var i = 1; i < items.Count; i++)
                 {
                     var next = items[i].forward(h);
-                    // Intermediates are freed as we go; inside a dispose scope they would be freed at its end anyway.
-                    if (!ReferenceEquals(next, h) && !ReferenceEquals(h, x) && h.Scope is null) h.Dispose();
+                    // Intermediates are freed as soon as the next module has read them, even inside a dispose scope (which
+                    // would free them only at its end): autograd keeps its own references to what backward needs.
+                    if (!ReferenceEquals(next, h) && !ReferenceEquals(h, x)) h.Dispose();
                     h = next;
                 }
                 return h;

@@ -13,7 +13,7 @@ public static partial class torch
         public sealed class Parameter : Tensor
         {
             public Parameter(Tensor data, bool requires_grad = true)
-                : base(NativeMethods.cb_tensor_detach(data.handle))
+                : base(NativeMethods.cb_tensor_detach(Arg(data)))
             {
                 if (handle.IsInvalid) NativeMethods.Check();
                 DetachFromDisposeScope();

@@ -95,6 +95,33 @@ public class CifarReaderTests
     }
 
     [Fact]
+    public void Cifar100ExposesCoarseLabelsFromBothFormatsAndCifar10HasNone()
+    {
+        using var dir = new TempDirectory();
+        var python = Directory.CreateDirectory(dir.File("cifar-100-python")).FullName;
+        File.WriteAllBytes(Path.Combine(python, "train"), CifarFixtures.Cifar100PickleBatch(40));
+        File.WriteAllBytes(Path.Combine(python, "test"), CifarFixtures.Cifar100PickleBatch(7, offset: 3));
+        using (var splits = CifarReader.Cifar100.Load(python))
+        {
+            Assert.Equal(CifarFixtures.LabelValues(40, 20).Select(v => (long)v), splits.Train.CoarseLabels!.data<long>());
+            Assert.Equal(CifarFixtures.LabelValues(7, 20, 3).Select(v => (long)v), splits.Test.CoarseLabels!.data<long>());
+        }
+        var binary = Directory.CreateDirectory(dir.File("cifar-100-binary")).FullName;
+        int[] coarse = [19, 0, 7, 3, 12, 5];
+        File.WriteAllBytes(Path.Combine(binary, "train.bin"), CifarFixtures.BinaryBatch(6, [coarse, CifarFixtures.LabelValues(6, 100)]));
+        File.WriteAllBytes(Path.Combine(binary, "test.bin"), CifarFixtures.BinaryBatch(2, [[1, 2], CifarFixtures.LabelValues(2, 100)]));
+        using (var splits = CifarReader.Cifar100.Load(binary))
+        {
+            Assert.Equal(coarse.Select(v => (long)v), splits.Train.CoarseLabels!.data<long>());
+            Assert.Equal(CifarFixtures.LabelValues(6, 100).Select(v => (long)v), splits.Train.Labels.data<long>());
+        }
+        var c10 = Directory.CreateDirectory(dir.File("cifar-10-batches-py")).FullName;
+        WriteCifar10Pickles(c10);
+        using (var splits = CifarReader.Cifar10.Load(c10))
+            Assert.Null(splits.Train.CoarseLabels);
+    }
+
+    [Fact]
     public void BinaryFileOfPartialRecordsIsReported()
     {
         using var dir = new TempDirectory();

@@ -64,6 +64,52 @@ public class ProtocolLoaderTests
     }
 
     [Fact]
+    public void TasksByCoarseClassGroupEachCoarseClassInTheOrderItsFirstClassAppears()
+    {
+        var p = Parse(root =>
+        {
+            root["dataset"]!["name"] = "grouped";
+            root["tasksBy"] = "coarse";
+            (root["initialClasses"], root["increment"]) = (5, 5);
+        });
+
+        Assert.Equal(20, p.Tasks.Count);
+        // Order1993 starts 68, 56, 78: coarse classes 8, 16, 18 come first, each with its classes in that order.
+        Assert.Equal([68, 8, 28, 88, 48], p.Tasks[0]);
+        Assert.Equal([56, 76, 16, 96, 36], p.Tasks[1]);
+        Assert.Equal([78, 38, 58, 98, 18], p.Tasks[2]);
+        Assert.Equal([87, 27, 47, 7, 67], p.Tasks[19]);
+        Assert.All(p.Tasks, t => Assert.Single(t.Select(c => c % 20).Distinct()));
+        Assert.Equal(p.Tasks.SelectMany(t => t), p.ClassOrder);
+    }
+
+    [Theory]
+    [InlineData("hundred", "coarse", 5, "tasksBy: dataset 'hundred' has no coarse labels to group tasks by")]
+    [InlineData("grouped", "fine", 5, "tasksBy: must be \"coarse\" or absent, got \"fine\"")]
+    [InlineData("grouped", "coarse", 10, "tasksBy: tasks by coarse class need initialClasses and increment equal to the coarse classes' size (5), got 10 and 10")]
+    public void TasksByCoarseClassNeedsCoarseLabelsAndTheGroupSize(string dataset, string by, int size, string message)
+    {
+        var e = Assert.Throws<ProtocolException>(() => Parse(root =>
+        {
+            root["dataset"]!["name"] = dataset;
+            root["tasksBy"] = by;
+            (root["initialClasses"], root["increment"]) = (size, size);
+        }));
+        Assert.Equal($"{Where}: {message}", e.Message);
+    }
+
+    [Fact]
+    public void TheShippedSuperclassProtocolLearnsOneCifar100SuperclassPerTask()
+    {
+        var loader = new ProtocolLoader(new CatalogDatasetSource(DatasetCatalog.Default));
+        var p = loader.Load(Path.Combine(RepositoryRoot(), "protocols", "cifar100-superclass-til.json"));
+        Assert.Equal(20, p.Tasks.Count);
+        // CIFAR-100's meta: fruit and vegetables are apple, mushroom, orange, pear, sweet pepper.
+        Assert.Contains(p.Tasks, t => t.Order().SequenceEqual([0, 51, 53, 57, 83]));
+        Assert.All(p.Tasks, t => Assert.Single(t.Select(c => CifarReader.Cifar100CoarseOfFine[c]).Distinct()));
+    }
+
+    [Fact]
     public void ExplicitOrderWithUnevenFirstTask()
     {
         var p = Parse(root =>
@@ -133,7 +179,7 @@ public class ProtocolLoaderTests
             r["classOrder"] = new JsonArray([.. Enumerable.Range(0, 99).Append(5).Select(c => (JsonNode)c)]))).Message;
         Assert.Contains("duplicated class(es) 5", duplicate);
         Assert.Contains("missing class(es) 99", duplicate);
-        Assert.Contains("unknown dataset 'imagenet' (known: hundred, ten)",
+        Assert.Contains("unknown dataset 'imagenet' (known: hundred, grouped, ten)",
             Assert.Throws<ProtocolException>(() => Parse(r => r["dataset"]!["name"] = "imagenet")).Message);
         Assert.Contains("known: fixed-total, per-class, budget, exemplars",
             Assert.Throws<ProtocolException>(() => Parse(r => r["memory"]!["policy"] = "lru")).Message);

@@ -47,6 +47,44 @@ public class ScenarioTests
     }
 
     [Fact]
+    public void TasksGroupedByCoarseClassNeedTheFilesCoarseLabelsToAgreeWithTheMap()
+    {
+        var protocol = new ProtocolLoader(new FakeDatasets()).Parse(Encoding.UTF8.GetBytes("""
+            {
+              "name": "grouped-coarse",
+              "dataset": { "name": "grouped" },
+              "classOrder": { "seed": 1993 },
+              "tasksBy": "coarse",
+              "initialClasses": 5,
+              "increment": 5,
+              "memory": { "policy": "fixed-total", "points": [ { "name": "m100", "exemplars": 100 } ] },
+              "seeds": [1]
+            }
+            """), "grouped.json");
+        int[] labels = [.. Enumerable.Range(0, 100)];
+        LoadedDataset Data(int[] coarse) => new()
+        {
+            Info = FakeDatasets.Grouped,
+            TrainImages = TestImages.Filled(labels, FakeDatasets.Grouped.Shape),
+            TrainLabels = labels,
+            TrainCoarseLabels = coarse,
+            TestImages = TestImages.Filled(labels, FakeDatasets.Grouped.Shape),
+            TestLabels = labels,
+            TestCoarseLabels = [.. labels.Select(c => c % 20)],
+            FileHashes = [],
+        };
+        using (var agreeing = Data([.. labels.Select(c => c % 20)]))
+        using (var scenario = ScenarioOf.Build(protocol, agreeing, new FloatTransform(), Device.CPU))
+            Assert.Equal(Enumerable.Range(0, 20).SelectMany(t => Enumerable.Repeat(t, 5)), scenario.TaskOfClass);
+
+        int[] wrong = [.. labels.Select(c => c % 20)];
+        wrong[42] = 3;
+        using var disagreeing = Data(wrong);
+        var e = Assert.Throws<CilBench.Core.Data.DatasetFormatException>(() => ScenarioOf.Build(protocol, disagreeing, new FloatTransform(), Device.CPU));
+        Assert.Contains("sample 42 of class 42 has coarse label 3, but class 42 belongs to coarse class 2", e.Message);
+    }
+
+    [Fact]
     public void SubsetKeepsTheFirstSamplesOfEachClassInFileOrder()
     {
         using var scenario = Build();
