@@ -29,9 +29,10 @@ public class SlurmClusterTests
         var env = cluster.ClientEnvironment;
         var dir = cluster.Path;
         File.WriteAllText(Path.Combine(dir, "p.json"), TinyProtocols.FashionMnist(seeds: "[1, 2]"));
-        var results = Path.Combine(dir, "res");
+        // A space in the results path: the #SBATCH --output line and the task's command must keep it whole.
+        var results = Path.Combine(dir, "my results");
         string Result(string method, int seed) => Path.Combine(results, "fmnist-tiny", method, "m100", $"seed-{seed}.json");
-        string[] Sweep(params string[] more) => ["sweep", "--protocol", "p.json", "--out", "res", "--methods", "finetune,replay", .. more];
+        string[] Sweep(params string[] more) => ["sweep", "--protocol", "p.json", "--out", "my results", "--methods", "finetune,replay", .. more];
 
         var submit = Cilbench.RunWith(env, dir, Sweep("--executor", "slurm", "--cpus-per-task", "1", "--time", "00:10:00"));
         Assert.True(submit.ExitCode == 0, submit.Stderr + cluster.Logs());
@@ -56,12 +57,19 @@ public class SlurmClusterTests
         var (method, seed) = cells[victim];
         Assert.False(File.Exists(Result(method, seed)), $"{method} seed {seed} finished before it was cancelled: cancel sooner");
         foreach (var (m, s) in cells.Where((_, i) => i != victim)) Assert.True(File.Exists(Result(m, s)), $"no result for {m} seed {s}\n{Log(results, job)}");
-        var status = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res");
+        Assert.Contains("on fmnist-tiny, budget m100, seed 1,", File.ReadAllText(Path.Combine(results, ".slurm", $"fmnist-tiny-{job}_0.out")));
+        var status = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "my results");
         Assert.True(status.ExitCode == 0, status.Stderr);
         Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 0 pending, 1 failed", status.Stdout);
         Assert.Contains($"{method} / m100 / seed {seed}: failed (slurm {job}_{victim} left the queue without a result", status.Stdout);
 
-        var resubmit = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res", "--resubmit-failed");
+        // The results alone (copied without the submission records) say the cell is interrupted, with a checkpoint to resume from.
+        Folders.Copy(Path.Combine(results, "fmnist-tiny"), Path.Combine(dir, "copy", "fmnist-tiny"));
+        var copied = Cilbench.Run(dir, "sweep", "status", "--protocol", "p.json", "--out", "copy", "--methods", "finetune,replay", "--seeds", "1,2");
+        Assert.Contains($"{method} / m100 / seed {seed}: pending (interrupted; resumes from its checkpoint)", copied.Stdout);
+        Assert.Contains("fmnist-tiny: 4 cells: 3 done, 0 running, 0 queued, 1 pending, 0 failed", copied.Stdout);
+
+        var resubmit = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "my results", "--resubmit-failed");
         Assert.True(resubmit.ExitCode == 0, resubmit.Stderr);
         var again = JobId(resubmit.Stdout);
         Assert.Contains("submitted 1 cell(s)", resubmit.Stdout);
@@ -69,7 +77,7 @@ public class SlurmClusterTests
 
         Assert.True(File.Exists(Result(method, seed)), Log(results, again));
         Assert.True(JsonNode.Parse(File.ReadAllText(Result(method, seed)))!["resumedAtTask"]!.GetValue<int>() >= 1);
-        var done = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "res");
+        var done = Cilbench.RunWith(env, dir, "sweep", "status", "--protocol", "p.json", "--out", "my results");
         Assert.Contains("fmnist-tiny: 4 cells: 4 done, 0 running, 0 queued, 0 pending, 0 failed", done.Stdout);
         // A local sweep over the same cells finds nothing left to do: both executors share the plan and the done check.
         var local = Cilbench.Run(dir, Sweep("--dry-run"));

@@ -94,10 +94,25 @@ public partial class SlurmSubmissionTests : IDisposable
         Assert.Equal("finetune\tm100\t2\nreplay\tm100\t1\n", File.ReadAllText(Path.ChangeExtension(again.Script, ".cells")));
         // The latest submission's resources (replay's: none given) unless the resubmission gives its own.
         Assert.DoesNotContain("--partition", File.ReadAllText(again.Script));
+        // A local attempt that failed is failed with its reason.
+        Directory.CreateDirectory(Path.Combine(dir.Path, "res/fmnist-tiny/replay/m100"));
+        dir.File("res/fmnist-tiny/replay/m100/seed-2.failed.json", $$"""
+            { "cell": "replay / m100 / seed 2", "exitCode": 137, "reason": "killed (exit 137: out of memory or SIGKILL)", "stderrTail": "",
+              "seconds": 3, "finishedUtc": "{{DateTime.UtcNow:O}}" }
+            """);
         dir.File("squeue.out", "42_0|RUNNING\n44_1|PENDING\n");
         var now = Status(Cli("sweep", "status", "--protocol", "p.json", "--out", "res"));
         Assert.StartsWith("failed (slurm 44_0 left the queue", now["finetune / m100 / seed 2"]);
         Assert.Equal("queued (slurm 44_1 PENDING)", now["replay / m100 / seed 1"]);
+        Assert.Equal("failed (killed (exit 137: out of memory or SIGKILL))", now["replay / m100 / seed 2"]);
+
+        // Started, by sacct, before squeue lists it.
+        File.Delete(Path.Combine(dir.Path, "sacct.fails"));
+        dir.File("squeue.out", "");
+        dir.File("sacct.out", "44_0|RUNNING\n44_1|COMPLETED\n");
+        var started = Status(Cli("sweep", "status", "--protocol", "p.json", "--out", "res"));
+        Assert.Equal("running (slurm 44_0 RUNNING)", started["finetune / m100 / seed 2"]);
+        Assert.StartsWith("failed (slurm 44_1 COMPLETED without a result; log ", started["replay / m100 / seed 1"]);
     }
 
     [Fact]

@@ -29,14 +29,14 @@ public class SlurmScriptTests : IDisposable
     public void EveryOptionIsOneSbatchLineAndTheArrayHasOneTaskPerCellWithItsLimit()
     {
         var command = new ChildCommand("/opt/cilbench/cilbench", [], "/p/proto.json", "cuda", "/r", 4, [], []);
-        var options = new SlurmOptions(4, "gpu", 1, "1-02:00:00", 2, ["--qos=high", "--account=ml"]);
+        var options = new SlurmOptions(4, "gpu", 1, "1-02:00:00", 2, ["--qos=high", "--comment=aligned ladder", "--exclusive"]);
 
         var script = SlurmScript.Generate("cilbench-proto", options, Cells.Length, "/r/.slurm/x.cells", "/r/.slurm/proto-%A_%a.out", command);
 
         Assert.StartsWith("#!/bin/bash\n", script);
         Assert.Equal(
             ["#SBATCH --job-name=cilbench-proto", "#SBATCH --array=0-2%2", "#SBATCH --output=/r/.slurm/proto-%A_%a.out", "#SBATCH --cpus-per-task=4",
-             "#SBATCH --partition=gpu", "#SBATCH --gpus-per-task=1", "#SBATCH --time=1-02:00:00", "#SBATCH --qos=high", "#SBATCH --account=ml"],
+             "#SBATCH --partition=gpu", "#SBATCH --gpus-per-task=1", "#SBATCH --time=1-02:00:00", "#SBATCH --qos=high", "#SBATCH --comment=\"aligned ladder\"", "#SBATCH --exclusive"],
             Directives(script));
         // Options not given are left to the cluster; no limit, no %.
         Assert.Equal(["#SBATCH --job-name=j", "#SBATCH --array=0-0", "#SBATCH --output=/l", "#SBATCH --cpus-per-task=1"],
@@ -83,6 +83,8 @@ public class SlurmScriptTests : IDisposable
     {
         var e = Assert.Throws<ArgumentException>(() => new SlurmOptions(1, SbatchArguments: ["qos=high"]).Validate());
         Assert.StartsWith("--sbatch-arg 'qos=high' is not an sbatch option", e.Message);
+        Assert.StartsWith("--sbatch-arg '--qos high' is not an sbatch option",
+            Assert.Throws<ArgumentException>(() => new SlurmOptions(1, SbatchArguments: ["--qos high"]).Validate()).Message);
         Assert.Equal("12:00:00", new SlurmOptions(1, Time: "12:00:00").Validate().Time);
     }
 

@@ -32,8 +32,8 @@ public sealed partial record SlurmOptions(int CpusPerTask, string? Partition = n
         if (Partition is not null && (Partition.Length == 0 || Partition.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')))
             throw new ArgumentException($"--partition '{Partition}' is not a partition name");
         foreach (var a in SbatchArguments)
-            if (!a.StartsWith('-') || a.Contains('\n') || a.Contains('"'))
-                throw new ArgumentException($"--sbatch-arg '{a}' is not an sbatch option: expected one option such as --qos=high, without newlines or double quotes");
+            if (!a.StartsWith('-') || a.Contains('\n') || a.Contains('"') || (a.Any(char.IsWhiteSpace) && a.IndexOf('=') is var eq && (eq < 0 || a[..eq].Any(char.IsWhiteSpace))))
+                throw new ArgumentException($"--sbatch-arg '{a}' is not an sbatch option: expected one option such as --qos=high (a value with spaces after '='), without newlines or double quotes");
         return this;
     }
 }

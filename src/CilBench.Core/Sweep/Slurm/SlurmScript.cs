@@ -32,7 +32,7 @@ public static class SlurmScript
         if (options.Partition is { } p) lines.Add($"#SBATCH --partition={p}");
         if (options.GpusPerTask is { } g) lines.Add($"#SBATCH --gpus-per-task={g}");
         if (options.Time is { } t) lines.Add($"#SBATCH --time={t}");
-        lines.AddRange(options.SbatchArguments.Select(a => $"#SBATCH {a}"));
+        lines.AddRange(options.SbatchArguments.Select(a => a.IndexOf('=') is > 0 and var eq ? $"#SBATCH {a[..eq]}={Directive(a[(eq + 1)..])}" : $"#SBATCH {a}"));
         lines.Add("# Written by `cilbench sweep --executor slurm`. Array task i runs the cell on line i + 1 of the manifest;");
         lines.Add("# `run --resume` continues from the cell's checkpoint if an earlier attempt left one of the same setup.");
         lines.Add("set -euo pipefail");

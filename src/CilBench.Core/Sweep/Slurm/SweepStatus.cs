@@ -31,7 +31,8 @@ public sealed record CellStatus(PlannedCell Cell, CellProgress State, string Det
 /// </summary>
 public static class SweepStatus
 {
-    private static readonly HashSet<string> Completed = ["COMPLETED"];
+    // sacct states of a task that has not ended.
+    private static readonly HashSet<string> Active = ["PENDING", "RUNNING", "REQUEUED", "CONFIGURING", "COMPLETING", "SUSPENDED", "RESIZING"];
 
     public static IReadOnlyList<CellStatus> Of(SweepPlan plan, IReadOnlyList<SlurmSubmission> submissions, Func<IReadOnlyCollection<string>, SlurmQueue> query)
     {
@@ -52,18 +53,21 @@ public static class SweepStatus
         if (submitted.s is { } s && (failure is null || failure.FinishedUtc < s.SubmittedUtc))
         {
             var task = $"{s.JobId}_{submitted.index}";
-            if (queue.Queued.TryGetValue(task, out var queued))
+            // squeue first; sacct's own word where the task has just left or not yet reached squeue.
+            if (queue.Queued.TryGetValue(task, out var queued) || (queue.Finished.TryGetValue(task, out queued) && Active.Contains(queued)))
                 return new CellStatus(planned, queued == "PENDING" ? CellProgress.Queued : CellProgress.Running, $"slurm {task} {queued}{stale}");
             var log = $"; log {s.Log(submitted.index!.Value)}";
             var ended = mismatch == "no result" ? "without a result" : $"with a result from another setup ({mismatch})";
             if (queue.Finished.TryGetValue(task, out var state))
-                return new CellStatus(planned, CellProgress.Failed, Completed.Contains(state) ? $"slurm {task} COMPLETED {ended}{log}" : $"slurm {task} {state}{stale}{log}");
+                return new CellStatus(planned, CellProgress.Failed, state == "COMPLETED" ? $"slurm {task} COMPLETED {ended}{log}" : $"slurm {task} {state}{stale}{log}");
             return new CellStatus(planned, CellProgress.Failed,
                 $"slurm {task} left the queue {ended}{(queue.AccountingUnavailable is { } why ? $" (no accounting to say why: {why})" : "")}{log}");
         }
         if (failure is not null)
             return new CellStatus(planned, CellProgress.Failed, $"{failure.Reason}{(failure.Message is { } m ? $": {m}" : "")}{stale}");
-        return new CellStatus(planned, CellProgress.Pending, mismatch == "no result" ? "not run" : $"result from another setup ({mismatch})");
+        var detail = mismatch != "no result" ? $"result from another setup ({mismatch})"
+            : CellFiles.CheckpointDevice(planned) is not null ? "interrupted; resumes from its checkpoint" : "not run";
+        return new CellStatus(planned, CellProgress.Pending, detail);
     }
 
     private static CellFailure? ReadFailure(SweepCell cell)
