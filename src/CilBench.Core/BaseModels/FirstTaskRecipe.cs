@@ -14,6 +14,9 @@ public sealed record FirstTaskRecipe(string Backbone, TrainRecipe Recipe)
     private static readonly string[] Keys =
         ["backbone", "initEpochs", "initLr", "initMilestones", "initLrDecay", "initWeightDecay", "batchSize", "momentum", "scheduler"];
 
+    /// <summary>Keys that change the trained model when present (methods older than them train in fp32, contiguous).</summary>
+    private static readonly string[] OptionalKeys = ["precision", "memoryFormat"];
+
     /// <exception cref="ProtocolException">The method lacks one of the keys a first-task recipe needs.</exception>
     public static FirstTaskRecipe From(JsonObject hyperParameters, string method)
     {
@@ -21,7 +24,8 @@ public sealed record FirstTaskRecipe(string Backbone, TrainRecipe Recipe)
         if (missing.Count > 0)
             throw new ProtocolException(
                 $"baseModel \"shared\" needs the first-task recipe of method '{method}', whose hyper-parameters lack {string.Join(", ", missing)}");
-        var subset = new JsonObject(Keys.Select(k => KeyValuePair.Create(k, hyperParameters[k]?.DeepClone())));
+        var subset = new JsonObject(Keys.Concat(OptionalKeys.Where(hyperParameters.ContainsKey))
+            .Select(k => KeyValuePair.Create(k, hyperParameters[k]?.DeepClone())));
         var options = OptionsJson.Read<StandardOptions>(JsonSerializer.SerializeToElement(subset), method);
         return new FirstTaskRecipe(options.Backbone, options.InitRecipe);
     }

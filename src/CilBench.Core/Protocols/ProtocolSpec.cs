@@ -35,6 +35,8 @@ public sealed record ProtocolSpec
     /// trains its own first task.
     /// </summary>
     public string? BaseModel { get; init; }
+    /// <summary>CUDA numerics switches for every cell; absent: all off (float32 as on the CPU). No effect on the CPU.</summary>
+    public BackendSpec? Backends { get; init; }
     /// <summary>Figures a method's paper or reference code reports for this protocol, per method name.</summary>
     public Dictionary<string, PublishedFigures> Published { get; init; } = [];
 }
@@ -88,6 +90,19 @@ public sealed record BudgetPointSpec
     public Dictionary<string, int>? ExemplarsByMethod { get; init; }
     /// <summary>Backbone per method name at this point ("*" for any other method), as MEMO's aligned ladder.</summary>
     public Dictionary<string, string>? Backbones { get; init; }
+}
+
+/// <summary>
+/// How CUDA computes (torch.backends): off by default, so GPU runs stay float32 like PyCIL's CPU-checked reference.
+/// </summary>
+public sealed record BackendSpec
+{
+    /// <summary>Deterministic cuDNN algorithms and no benchmarking (cudnn.deterministic = True, benchmark = False).</summary>
+    public bool Deterministic { get; init; }
+    /// <summary>cuDNN times its algorithms per input shape and keeps the fastest (cudnn.benchmark); not deterministic.</summary>
+    public bool CudnnBenchmark { get; init; }
+    /// <summary>TF32 tensor cores for float32 convolutions and matrix products (Ampere and later): faster, ~10-bit mantissa.</summary>
+    public bool Tf32 { get; init; }
 }
 
 public sealed record EvaluationSpec

@@ -21,12 +21,16 @@ public record StandardOptions
     public double Momentum { get; init; } = 0.9;
     /// <summary>"multistep" or "cosine".</summary>
     public string Scheduler { get; init; } = "multistep";
+    /// <summary>"fp32" or "bf16" (bfloat16 autocast in training steps).</summary>
+    public string Precision { get; init; } = "fp32";
+    /// <summary>"contiguous" or "channels_last".</summary>
+    public string MemoryFormat { get; init; } = "contiguous";
 
     /// <summary>The recipe of the first task.</summary>
-    public TrainRecipe InitRecipe => new(InitEpochs, InitLr, InitMilestones, InitLrDecay, InitWeightDecay, BatchSize, Momentum, Scheduler);
+    public TrainRecipe InitRecipe => new(InitEpochs, InitLr, InitMilestones, InitLrDecay, InitWeightDecay, BatchSize, Momentum, Scheduler, Precision, MemoryFormat);
 
     /// <summary>The recipe of every later task.</summary>
-    public TrainRecipe IncrementalRecipe => new(Epochs, Lr, Milestones, LrDecay, WeightDecay, BatchSize, Momentum, Scheduler);
+    public TrainRecipe IncrementalRecipe => new(Epochs, Lr, Milestones, LrDecay, WeightDecay, BatchSize, Momentum, Scheduler, Precision, MemoryFormat);
 
     /// <summary>The recipe for a task index.</summary>
     public TrainRecipe RecipeFor(int task) => task == 0 ? InitRecipe : IncrementalRecipe;

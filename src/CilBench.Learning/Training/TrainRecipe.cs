@@ -9,6 +9,10 @@ namespace CilBench.Learning.Training;
 /// <param name="BatchSize">Batch size.</param>
 /// <param name="Momentum">SGD momentum.</param>
 /// <param name="Scheduler">"multistep" or "cosine" (CosineAnnealingLR with T_max = epochs).</param>
+/// <param name="Precision">"fp32", or "bf16": forward and loss under bfloat16 autocast (no loss scaling needed);
+/// parameters, gradients and the optimizer stay float32. Off by default for fidelity to PyCIL.</param>
+/// <param name="MemoryFormat">"contiguous", or "channels_last": 4-d parameters and input batches in NHWC layout
+/// (faster convolutions on some hardware; the same results up to float rounding).</param>
 public sealed record TrainRecipe(
     int Epochs,
     double LearningRate,
@@ -17,4 +21,6 @@ public sealed record TrainRecipe(
     double WeightDecay,
     int BatchSize,
     double Momentum = 0.9,
-    string Scheduler = "multistep");
+    string Scheduler = "multistep",
+    string Precision = "fp32",
+    string MemoryFormat = "contiguous");

@@ -27,6 +27,19 @@ public static class Trainer
     public static void Run(string phase, IReadOnlyList<ParamGroup> groups, TrainRecipe recipe, IDataView data, TaskContext task,
         Func<Batch, StepOutput> step, Action<int>? afterEpoch = null)
     {
+        var autocast = recipe.Precision switch
+        {
+            "fp32" => (ScalarType?)null,
+            "bf16" => ScalarType.BFloat16,
+            _ => throw new ArgumentException($"unknown precision '{recipe.Precision}' (expected fp32 or bf16)"),
+        };
+        var channelsLast = recipe.MemoryFormat switch
+        {
+            "contiguous" => false,
+            "channels_last" => true,
+            _ => throw new ArgumentException($"unknown memoryFormat '{recipe.MemoryFormat}' (expected contiguous or channels_last)"),
+        };
+        if (channelsLast) ToChannelsLast(groups.SelectMany(g => g.Parameters));
         using var optimizer = new SGD(groups, recipe.LearningRate, recipe.Momentum, weight_decay: recipe.WeightDecay);
         lr_scheduler.LRScheduler scheduler = recipe.Scheduler switch
         {
@@ -48,7 +61,19 @@ public static class Trainer
                     using (batch)
                     using (var scope = torch.NewDisposeScope())
                     {
-                        var output = step(batch);
+                        StepOutput output;
+                        using (autocast is { } dtype ? torch.autocast(dtype, batch.Images.device.Type) : null)
+                        {
+                            if (!channelsLast)
+                            {
+                                output = step(batch);
+                            }
+                            else
+                            {
+                                using var nhwc = new Batch(batch.Images.to(MemoryFormat.ChannelsLast), batch.Labels.alias(), batch.Positions);
+                                output = step(nhwc);
+                            }
+                        }
                         optimizer.zero_grad();
                         output.Loss.backward();
                         optimizer.step();
@@ -80,6 +105,15 @@ public static class Trainer
                 correct?.Dispose();
             }
         }
+    }
+
+    /// <summary>Rebinds the 4-d parameters (convolution kernels) to channels_last storage, keeping their identity.</summary>
+    private static void ToChannelsLast(IEnumerable<Tensor> parameters)
+    {
+        using var _ = torch.no_grad();
+        foreach (var p in parameters.Where(p => p.dim() == 4))
+            using (var nhwc = p.detach().to(MemoryFormat.ChannelsLast))
+                p.set_data(nhwc);
     }
 
     /// <summary>The epoch's mean loss and accuracy (percent, null without logits), in one read from the device.</summary>

@@ -10,12 +10,12 @@ using nn = CilBench.Torch.torch.nn;
 namespace CilBench.Core.Tests.Training;
 
 /// <summary>
-/// The training loop's traffic with the host: a fixed number of reads and copies per epoch whatever its number of
-/// steps, no tensor left to the finalizer, and augmented batches identical to drawing at every batch. The counters
-/// are process-wide, so these tests run alone.
+/// The training loop: its traffic with the host (a fixed number of reads and copies per epoch whatever its number
+/// of steps, no tensor left to the finalizer, augmented batches identical to drawing at every batch) and its
+/// precision and memory-format options. The counters are process-wide, so these tests run alone.
 /// </summary>
 [Collection(nameof(ProcessWideCounters))]
-public class TrainingTransfersTests
+public class TrainerTests
 {
     private static readonly AugmentationSpec Spec = new()
     {
@@ -48,21 +48,71 @@ public class TrainingTransfersTests
         Memory = new EmptyMemory(data), Seed = 5, Progress = new Progress<TrainingProgress>(),
     };
 
-    /// <summary>Trains a tiny conv net on <paramref name="steps"/> batches per epoch; returns the transfers it made.</summary>
-    private static TransferCounts Train(int steps, int epochs)
+    private static nn.Sequential Net()
+    {
+        torch.manual_seed(3);
+        return new nn.Sequential(new nn.Conv2d(3, 4, 3, padding: 1), new nn.ReLU(), new nn.AdaptiveAvgPool2d(1), new nn.Flatten(), new nn.Linear(4, 3));
+    }
+
+    /// <summary>Trains <paramref name="model"/> on <paramref name="steps"/> batches per epoch; returns the transfers it made.</summary>
+    private static TransferCounts Train(nn.Sequential model, int steps, int epochs, string precision = "fp32", string memoryFormat = "contiguous",
+        Action<Tensor>? seeLogits = null)
     {
         using var store = Store(steps * BatchSize, steps);
         var data = store.All();
-        using var model = new nn.Sequential(new nn.Conv2d(3, 4, 3, padding: 1), new nn.ReLU(), new nn.AdaptiveAvgPool2d(1),
-            new nn.Flatten(), new nn.Linear(4, 3));
-        var recipe = new TrainRecipe(epochs, 0.05, [], 0.1, 5e-4, BatchSize);
+        var recipe = new TrainRecipe(epochs, 0.05, [], 0.1, 5e-4, BatchSize, Precision: precision, MemoryFormat: memoryFormat);
         var before = torch.transfer_counts();
         Trainer.Run("train", model.parameters(), recipe, data, Task(data), batch =>
         {
             var logits = model.call(batch.Images);
+            seeLogits?.Invoke(logits);
             return new StepOutput(F.cross_entropy(logits, batch.Labels), logits);
         });
         return torch.transfer_counts() - before;
+    }
+
+    private static TransferCounts Train(int steps, int epochs)
+    {
+        using var model = Net();
+        return Train(model, steps, epochs);
+    }
+
+    [Fact]
+    public void Bf16PrecisionRunsTheForwardInBFloat16AndKeepsFloat32Parameters()
+    {
+        using var model = Net();
+        var dtypes = new HashSet<ScalarType>();
+        Train(model, 3, 1, precision: "bf16", seeLogits: l => dtypes.Add(l.dtype));
+        Assert.Equal([ScalarType.BFloat16], dtypes);
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
+        using var scope = torch.NewDisposeScope();
+        Assert.All(model.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
+    }
+
+    [Fact]
+    public void ChannelsLastTrainsTheSameNetworkUpToFloatRounding()
+    {
+        using var plain = Net();
+        using var nhwc = Net();
+        Train(plain, 4, 2);
+        Train(nhwc, 4, 2, memoryFormat: "channels_last");
+        var conv = nhwc.parameters().First();
+        Assert.True(conv.is_channels_last());
+        foreach (var (a, b) in plain.parameters().Zip(nhwc.parameters()))
+        {
+            using var scope = torch.NewDisposeScope();
+            Assert.True(a.allclose(b, rtol: 1e-4, atol: 1e-5), $"{a} differs beyond float rounding");
+        }
+    }
+
+    [Fact]
+    public void UnknownPrecisionOrMemoryFormatIsRefused()
+    {
+        using var model = Net();
+        var e = Assert.Throws<ArgumentException>(() => Train(model, 1, 1, precision: "fp16"));
+        Assert.Contains("unknown precision 'fp16'", e.Message);
+        e = Assert.Throws<ArgumentException>(() => Train(model, 1, 1, memoryFormat: "nhwc"));
+        Assert.Contains("unknown memoryFormat 'nhwc'", e.Message);
     }
 
     [Fact]
