@@ -36,16 +36,11 @@ public static class ImageTransforms
         return window.MoveToOuterScope();
     }
 
-    /// <summary>torchvision RandomCrop(size = input size, padding): zero-pad each side, then a window at a uniform offset per image.</summary>
-    public static Tensor RandomCrop(Tensor images, int padding, Generator generator)
-    {
-        using var scope = torch.NewDisposeScope();
-        var s = images.shape;
-        var offsets = torch.randint(0, 2L * padding + 1, [s[0], 2], generator);
-        return PaddedCrop(images, padding, offsets).MoveToOuterScope();
-    }
-
-    /// <summary>Zero-pads each side by <paramref name="padding"/>, then crops back to the input size at <paramref name="offsets"/> (N x 2).</summary>
+    /// <summary>
+    /// torchvision RandomCrop(size = input size, padding) at given offsets: zero-pads each side by
+    /// <paramref name="padding"/>, then crops back to the input size at <paramref name="offsets"/> (N x 2, drawn by
+    /// <see cref="AugmentationDraws"/>).
+    /// </summary>
     public static Tensor PaddedCrop(Tensor images, int padding, Tensor offsets)
     {
         using var scope = torch.NewDisposeScope();
@@ -62,27 +57,15 @@ public static class ImageTransforms
         return torch.where(m, images.flip(3), images).MoveToOuterScope();
     }
 
-    /// <summary>RandomHorizontalFlip(p=0.5), per image.</summary>
-    public static Tensor RandomHorizontalFlip(Tensor images, Generator generator)
-    {
-        using var mask = torch.rand([images.size(0)], generator).lt(0.5);
-        return FlipWhere(images, mask);
-    }
-
-    /// <summary>Multiplies image n by <c>factors[n]</c> and clamps to [0, 1] (float images).</summary>
+    /// <summary>
+    /// ColorJitter(brightness) at given factors: multiplies image n by <c>factors[n]</c> and clamps to [0, 1] (float
+    /// images); <see cref="AugmentationDraws"/> draws them uniform in [max(0, 1-b), 1+b].
+    /// </summary>
     public static Tensor ScaleBrightness(Tensor images, Tensor factors)
     {
         using var scope = torch.NewDisposeScope();
         var f = factors.to(images.dtype, images.device).view(images.size(0), 1, 1, 1);
         return (images * f).clamp_(0, 1).MoveToOuterScope();
-    }
-
-    /// <summary>ColorJitter(brightness=b): a factor uniform in [max(0, 1-b), 1+b] per image.</summary>
-    public static Tensor RandomBrightness(Tensor images, double brightness, Generator generator)
-    {
-        var low = Math.Max(0, 1 - brightness);
-        using var factors = torch.empty([images.size(0)]).uniform_(low, 1 + brightness, generator);
-        return ScaleBrightness(images, factors);
     }
 
     /// <summary>(x - mean[c]) / std[c] per channel, as torchvision's Normalize (float32 statistics).</summary>

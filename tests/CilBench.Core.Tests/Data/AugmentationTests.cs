@@ -14,6 +14,10 @@ public class AugmentationTests
         return torch.tensor<byte>(data, [n, c, h, w]);
     }
 
+    // The random parameters training uses, one batch of n rows: [crop top, crop left, flip draw, brightness factor].
+    private static Tensor Draws(AugmentationSpec spec, int n, Generator generator) =>
+        AugmentationDraws.Draw(spec, [n], generator, Device.CPU)!;
+
     [Fact]
     public void SameSeedGivesTheSameBatchesAndAnotherSeedDiffers()
     {
@@ -42,7 +46,7 @@ public class AugmentationTests
         const int n = 24, c = 2, h = 5, w = 6, pad = 2;
         var images = ImageTransforms.ToFloat(Bytes(n, c, h, w, seed: 2)) + 0.5; // no pixel equals the zero padding
         using var generator = new Generator(3);
-        var crops = ImageTransforms.RandomCrop(images, pad, generator);
+        var crops = ImageTransforms.PaddedCrop(images, pad, Draws(new AugmentationSpec { CropPadding = pad }, n, generator).narrow(1, 0, 2));
         Assert.Equal(new long[] { n, c, h, w }, crops.shape);
         var x = images.data<float>();
         var y = crops.data<float>();
@@ -91,7 +95,7 @@ public class AugmentationTests
 
         var batch = ImageTransforms.ToFloat(Bytes(32, 1, 3, 4, seed: 4));
         using var generator = new Generator(5);
-        var random = ImageTransforms.RandomHorizontalFlip(batch, generator);
+        var random = ImageTransforms.FlipWhere(batch, Draws(new AugmentationSpec { Flip = true }, 32, generator).select(1, 2).lt(0.5));
         var mirrored = batch.flip(3);
         var flips = 0;
         for (var i = 0; i < 32; i++)
@@ -115,7 +119,8 @@ public class AugmentationTests
         const double b = 63.0 / 255;
         var quarter = torch.full([64, 1, 1, 1], 0.25);
         using var generator = new Generator(6);
-        var factors = ImageTransforms.RandomBrightness(quarter, b, generator).data<float>().Select(v => v / 0.25).ToArray();
+        var drawn = Draws(new AugmentationSpec { Brightness = b }, 64, generator).select(1, 3);
+        var factors = ImageTransforms.ScaleBrightness(quarter, drawn).data<float>().Select(v => v / 0.25).ToArray();
         Assert.All(factors, f => Assert.InRange(f, 1 - b - 1e-6, 1 + b + 1e-6));
         Assert.True(factors.Min() < 0.85 && factors.Max() > 1.15);
     }
