@@ -32,10 +32,12 @@ internal static class RunCommand
         progress.AcceptOnlyFromAmong("live", "json");
         var noAudit = new Option<bool>("--no-audit") { Description = "Skip the per-stage restart audit (the result then records audited: false)" };
         var resume = new Option<bool>("--resume") { Description = "Continue from the cell's last checkpoint (refused if it was made by another setup)" };
+        var backends = new BackendOptions();
         var command = new Command("run", "Run one cell and write its result file")
         {
             protocol, method, budget, seed, device, output, threads, dirs, files, progress, noAudit, resume,
         };
+        foreach (var option in backends.All) command.Options.Add(option);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             torch.set_num_threads(CommonOptions.ResolveThreads(parse.GetValue(threads), Environment.ProcessorCount));
@@ -48,6 +50,7 @@ internal static class RunCommand
             {
                 Audit = !parse.GetValue(noAudit),
                 Resume = parse.GetValue(resume),
+                Backends = backends.Read(parse).Over(p.Spec.Backends),
             };
             _ = request.HyperParameters; // validated now, not after the data is loaded
 

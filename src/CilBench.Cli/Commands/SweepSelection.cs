@@ -23,8 +23,9 @@ internal sealed class SweepSelection
     public Option<string> Output { get; } = CommonOptions.Output();
     public Option<string[]> PluginDirectories { get; } = CommonOptions.PluginDirectories();
     public Option<string[]> PluginFiles { get; } = CommonOptions.PluginFiles();
+    public BackendOptions Backends { get; } = new();
 
-    public IEnumerable<Option> All => [Protocol, Methods, Budgets, Seeds, Threads, Device, Output, PluginDirectories, PluginFiles];
+    public IEnumerable<Option> All => [Protocol, Methods, Budgets, Seeds, Threads, Device, Output, PluginDirectories, PluginFiles, .. Backends.All];
 
     /// <summary>A resolved selection: the protocol, the plan, the command each cell runs, the Slurm submissions on record.</summary>
     public sealed record Resolved(Protocol Protocol, SweepPlan Plan, ChildCommand Command, IReadOnlyList<SlurmSubmission> Submissions);
@@ -32,7 +33,7 @@ internal sealed class SweepSelection
     /// <summary>
     /// Resolves the options. <paramref name="threadsFallback"/> gives the threads when neither --threads nor
     /// CILBENCH_THREADS says. With <paramref name="fromSubmissions"/>, what is not given comes from this protocol's
-    /// Slurm submissions in the results directory (their cells; the latest one's threads, device and plugins), so
+    /// Slurm submissions in the results directory (their cells; the latest one's threads, device, plugins and backend switches), so
     /// `sweep status` checks the fingerprints the submitted cells will carry. <paramref name="devices"/> (--devices,
     /// comma-separated) replaces --device: the local executor's workers take them in turn.
     /// </summary>
@@ -62,9 +63,11 @@ internal sealed class SweepSelection
         if (devices is not null && deviceGiven) throw new ArgumentException("give --device or --devices, not both");
         device = deviceList[0];
 
-        var plan = SweepPlan.Build(p, methods, points, seeds, deviceList, threads, outDir);
+        var backends = !Backends.Given(parse) && latest is not null ? latest.Command.Backends ?? BackendOverrides.None : Backends.Read(parse);
+
+        var plan = SweepPlan.Build(p, methods, points, seeds, deviceList, threads, outDir, backends);
         var (exe, prefix) = ChildProcessRunner.Self();
-        return new Resolved(p, plan, new ChildCommand(exe, prefix, file, device.ToString(), outDir, threads, dirs, files), submissions);
+        return new Resolved(p, plan, new ChildCommand(exe, prefix, file, device.ToString(), outDir, threads, dirs, files, backends), submissions);
     }
 
     private static List<T>? Distinct<T>(IEnumerable<T> items) => items.Distinct().ToList() is { Count: > 0 } list ? list : null;

@@ -11,13 +11,14 @@ namespace CilBench.Core.BaseModels;
 /// <summary>
 /// What a shared first-task model is trained from, and its hash: the dataset and its subset, the first task's classes
 /// in order, the augmentation, the backbone and the first-task recipe, the seed, and what makes runs differ in floats
-/// (device, threads, libtorch, the harness build). Protocols that agree on all of it share the model.
+/// (device, threads, backend switches, libtorch, the harness build). Protocols that agree on all of it share the model.
 /// </summary>
 /// <param name="Value">SHA-256 (hex) of the canonical JSON of <paramref name="Inputs"/>.</param>
 /// <param name="Inputs">The inputs.</param>
 public sealed record BaseModelKey(string Value, JsonObject Inputs)
 {
-    public static BaseModelKey For(Protocol protocol, FirstTaskRecipe recipe, int seed, string device, int threads, string libtorch, HarnessBuild harness)
+    public static BaseModelKey For(Protocol protocol, FirstTaskRecipe recipe, int seed, string device, int threads, BackendSpec backends,
+        string libtorch, HarnessBuild harness)
     {
         var inputs = new JsonObject
         {
@@ -29,6 +30,7 @@ public sealed record BaseModelKey(string Value, JsonObject Inputs)
             ["seed"] = seed,
             ["device"] = device,
             ["threads"] = threads,
+            ["backends"] = JsonSerializer.SerializeToNode(backends, ResultJson.Options),
             ["libtorch"] = libtorch,
             ["harness"] = JsonSerializer.SerializeToNode(harness, ResultJson.Options),
         };

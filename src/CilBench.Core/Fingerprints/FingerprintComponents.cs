@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CilBench.Core.Protocols;
 using CilBench.Core.Results;
 
 namespace CilBench.Core.Fingerprints;
@@ -15,6 +16,7 @@ namespace CilBench.Core.Fingerprints;
 /// <param name="Threads">libtorch's intra-op threads: float reductions, and so results, depend on them.</param>
 /// <param name="Libtorch">libtorch's version.</param>
 /// <param name="BaseModel">The key of the shared first-task model the learner starts from (what it is trained from, hashed), if any.</param>
+/// <param name="Backends">The backend switches (cuDNN deterministic or benchmark, TF32): the protocol's or the command line's.</param>
 public sealed record FingerprintComponents(
     string ProtocolSha256,
     PluginClosure Plugin,
@@ -25,7 +27,8 @@ public sealed record FingerprintComponents(
     string Device,
     int Threads,
     string Libtorch,
-    string? BaseModel = null)
+    string? BaseModel = null,
+    BackendSpec? Backends = null)
 {
     /// <summary>The components as one JSON object (the form that is hashed and compared).</summary>
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, ResultJson.Options)!.AsObject();

@@ -84,8 +84,7 @@ public sealed class ProtocolLoader(IDatasetInfoSource datasets)
         if (spec.Methods.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } sameMethod)
             Fail("methods", $"'{string.Join("' and '", sameMethod)}' name the same method (names ignore case)");
         if (spec.BaseModel is not (null or "shared")) Fail("baseModel", $"must be \"shared\" or absent, got \"{spec.BaseModel}\"");
-        if (spec.Backends is { Deterministic: true, CudnnBenchmark: true })
-            Fail("backends", "deterministic and cudnnBenchmark exclude each other (benchmarking picks algorithms by timing)");
+        if (spec.Backends?.Problem() is { } backends) Fail("backends", backends);
         if (spec.Evaluation.BatchSize <= 0) Fail("evaluation.batchSize", $"must be positive, got {spec.Evaluation.BatchSize}");
 
         if (!MemoryPolicyNames.TryParse(spec.Memory.Policy, out var policy))

@@ -103,6 +103,11 @@ public sealed record BackendSpec
     public bool CudnnBenchmark { get; init; }
     /// <summary>TF32 tensor cores for float32 convolutions and matrix products (Ampere and later): faster, ~10-bit mantissa.</summary>
     public bool Tf32 { get; init; }
+
+    /// <summary>Why these switches cannot be used together, or null.</summary>
+    public string? Problem() => Deterministic && CudnnBenchmark
+        ? "deterministic and cudnnBenchmark exclude each other (benchmarking picks algorithms by timing)"
+        : null;
 }
 
 public sealed record EvaluationSpec

@@ -28,7 +28,7 @@ public sealed class CellRunner(IDatasetSource datasets, ITransformFactory transf
         var method = loaded.Method;
         var device = request.Device.EnsureAvailable();
         var fingerprint = request.Fingerprint(torch.get_num_threads());
-        BackendSwitches.Apply(protocol.Spec.Backends);
+        BackendSwitches.Apply(request.Backends);
         torch.manual_seed((ulong)seed);
 
         using var data = datasets.Load(protocol.Spec.Dataset);

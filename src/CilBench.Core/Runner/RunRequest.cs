@@ -19,6 +19,9 @@ public sealed record RunRequest(Protocol Protocol, LoadedMethod Method, BudgetPo
 
     public string CommandLine { get; init; } = Environment.CommandLine;
 
+    /// <summary>The backend switches the cell runs with: the protocol's, unless the command line replaced some.</summary>
+    public BackendSpec Backends { get; init; } = Protocol.Spec.Backends ?? new BackendSpec();
+
     /// <summary>DIR/&lt;protocol&gt;/&lt;method&gt;/&lt;budget&gt;/seed-&lt;S&gt;.json</summary>
     public string ResultPath => ResultPaths.For(OutputRoot, Protocol.Name, Method.Name, Point.Name, Seed);
 
@@ -47,7 +50,7 @@ public sealed record RunRequest(Protocol Protocol, LoadedMethod Method, BudgetPo
     public BaseModelKey? BaseModelKey(int threads) =>
         Protocol.SharesBaseModel && Method.Method.UsesBaseModel
             ? BaseModels.BaseModelKey.For(Protocol, FirstTaskRecipe.From(HyperParameters, Method.Name), Seed, Device.ToString(), threads,
-                torch.__version__, HarnessBuild.Current)
+                Backends, torch.__version__, HarnessBuild.Current)
             : null;
 
     /// <summary>The cell's fingerprint when it runs with <paramref name="threads"/> libtorch threads.</summary>
@@ -61,7 +64,8 @@ public sealed record RunRequest(Protocol Protocol, LoadedMethod Method, BudgetPo
         Device.ToString(),
         threads,
         torch.__version__,
-        BaseModelKey(threads)?.Value));
+        BaseModelKey(threads)?.Value,
+        Backends));
 }
 
 public static class ResultPaths

@@ -1,3 +1,5 @@
+using CilBench.Core.Protocols;
+
 namespace CilBench.Core.Sweep;
 
 /// <summary>
@@ -12,8 +14,9 @@ namespace CilBench.Core.Sweep;
 /// <param name="Threads">libtorch threads (part of the cell's fingerprint).</param>
 /// <param name="PluginDirectories">Absolute --plugins directories.</param>
 /// <param name="PluginFiles">Absolute --plugin files.</param>
+/// <param name="Backends">Backend switches given on the sweep's command line (part of the cell's fingerprint).</param>
 public sealed record ChildCommand(string Executable, IReadOnlyList<string> Prefix, string ProtocolFile, string Device, string OutputRoot, int Threads,
-    IReadOnlyList<string> PluginDirectories, IReadOnlyList<string> PluginFiles)
+    IReadOnlyList<string> PluginDirectories, IReadOnlyList<string> PluginFiles, BackendOverrides? Backends = null)
 {
     /// <summary>The arguments after the executable and prefix for one cell, on <paramref name="device"/> (default: <see cref="Device"/>).</summary>
     public IReadOnlyList<string> Arguments(string method, string budget, string seed, string? device = null)
@@ -25,6 +28,7 @@ public sealed record ChildCommand(string Executable, IReadOnlyList<string> Prefi
         };
         foreach (var d in PluginDirectories) args.AddRange(["--plugins", d]);
         foreach (var f in PluginFiles) args.AddRange(["--plugin", f]);
+        args.AddRange(Backends?.Arguments() ?? []);
         return args;
     }
 

@@ -39,10 +39,15 @@ public sealed class SweepPlan
     public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
         Device device, int threads, string outputRoot) => Build(protocol, methods, points, seeds, [device], threads, outputRoot);
 
-    /// <summary>A plan whose cells may run on any of <paramref name="devices"/> (a local sweep's workers take them in turn).</summary>
+    /// <summary>
+    /// A plan whose cells may run on any of <paramref name="devices"/> (a local sweep's workers take them in turn), with
+    /// the protocol's backend switches replaced where <paramref name="backends"/> gives one.
+    /// </summary>
+    /// <exception cref="ArgumentException">Also: the switches exclude each other.</exception>
     public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
-        IReadOnlyList<Device> devices, int threads, string outputRoot)
+        IReadOnlyList<Device> devices, int threads, string outputRoot, BackendOverrides? backends = null)
     {
+        var switches = (backends ?? BackendOverrides.None).Over(protocol.Spec.Backends);
         if (devices.Count == 0) throw new ArgumentException("no device given");
         Unique(devices.Select(d => d.ToString()), StringComparer.Ordinal, "device");
         Unique(methods.Select(m => m.Name), StringComparer.OrdinalIgnoreCase, "method");
@@ -54,7 +59,7 @@ public sealed class SweepPlan
         foreach (var p in points)
         foreach (var s in seeds)
         {
-            var request = new RunRequest(protocol, m, p, s, devices[0], outputRoot);
+            var request = new RunRequest(protocol, m, p, s, devices[0], outputRoot) { Backends = switches };
             var others = devices.Skip(1).Select(d => (request with { Device = d }).Fingerprint(threads)).ToList();
             cells.Add(new PlannedCell(new SweepCell(m.Name, p.Name, s, request.ResultPath), request, request.Fingerprint(threads)) { OnOtherDevices = others });
         }

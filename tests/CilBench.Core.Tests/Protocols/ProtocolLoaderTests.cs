@@ -3,9 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CilBench.Core.Data;
 using CilBench.Core.Protocols;
-using CilBench.Core.Runner;
 using CilBench.Core.Scenario;
-using CilBench.Torch;
 
 namespace CilBench.Core.Tests.Protocols;
 
@@ -49,7 +47,7 @@ public class ProtocolLoaderTests
     private static JsonObject Memory(string policy, string point) => JsonNode.Parse($$"""{ "policy": "{{policy}}", "points": [ {{point}} ] }""")!.AsObject();
 
     [Fact]
-    public void BackendSwitchesAreReadAndCheckedAndApplied()
+    public void BackendSwitchesAreReadAndChecked()
     {
         Assert.Null(Parse(Valid).Spec.Backends);
         var p = Parse(root => root["backends"] = JsonNode.Parse("""{ "deterministic": true, "tf32": true }"""));
@@ -58,20 +56,6 @@ public class ProtocolLoaderTests
         Assert.Contains("test.json: backends: deterministic and cudnnBenchmark exclude each other", e.Message);
         e = Assert.Throws<ProtocolException>(() => Parse(root => root["backends"] = JsonNode.Parse("""{ "tf16": true }""")));
         Assert.Contains("tf16", e.Message);
-
-        // Applied to libtorch's switches (which exist, and read back, on a CPU-only build too); absent means all off.
-        try
-        {
-            BackendSwitches.Apply(p.Spec.Backends);
-            Assert.Equal((true, false, true, true), (torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark,
-                torch.backends.cudnn.allow_tf32, torch.backends.cuda.matmul.allow_tf32));
-        }
-        finally
-        {
-            BackendSwitches.Apply(null);
-        }
-        Assert.Equal((false, false, false, false), (torch.backends.cudnn.deterministic, torch.backends.cudnn.benchmark,
-            torch.backends.cudnn.allow_tf32, torch.backends.cuda.matmul.allow_tf32));
     }
 
     [Fact]

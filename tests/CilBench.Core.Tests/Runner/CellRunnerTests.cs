@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CilBench.Abstractions;
+using CilBench.Core.BaseModels;
 using CilBench.Core.Fingerprints;
 using CilBench.Core.Hosting;
 using CilBench.Core.Memory;
@@ -10,6 +11,7 @@ using CilBench.Core.Results;
 using CilBench.Core.Runner;
 using CilBench.Core.Scenario;
 using CilBench.Core.Tests.Data;
+using CilBench.Learning.Training;
 using CilBench.Torch;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +21,9 @@ namespace CilBench.Core.Tests.Runner;
 /// The real runner end to end on "synth" (6 classes, 20 training images each, 1 x 4 x 4 = 16 bytes an image) in three
 /// tasks of two classes, with <see cref="NearestMeanMethod"/>, whose state is 24 parameter bytes (16 of them backbone)
 /// plus a 64-byte mean (16 float32) per seen class.
+/// Runs apply the request's backend switches, so the class runs alone (<see cref="ProcessWideBackendSwitches"/>).
 /// </summary>
+[Collection(nameof(ProcessWideBackendSwitches))]
 public class CellRunnerTests : IDisposable
 {
     private const int Seed = 7;
@@ -303,6 +307,41 @@ public class CellRunnerTests : IDisposable
         Assert.Equal(2, result.ResumedAtTask);
         Assert.True(result.Audited);
         Assert.Equal(Request(new NearestMeanMethod(), Budget512).Fingerprint(torch.get_num_threads()).Cell, result.Fingerprint.Cell);
+    }
+
+    [Fact]
+    public void TheRequestsBackendSwitchesAreOnWhileItRunsAndInItsFingerprint()
+    {
+        (bool Deterministic, bool Tf32)? during = null;
+        var method = new NearestMeanMethod { OnLearn = _ => during ??= (torch.backends.cudnn.deterministic, torch.backends.cuda.matmul.allow_tf32) };
+        var switches = new BackendSpec { Deterministic = true, Tf32 = true };
+        RunResult result;
+        try
+        {
+            result = services.GetRequiredService<CellRunner>().Run(Request(method, Budget512) with { Backends = switches }, new SilentObserver());
+        }
+        finally
+        {
+            BackendSwitches.Apply(null);
+        }
+
+        Assert.Equal((true, true), during);
+        Assert.Equal(switches, result.Fingerprint.Components.Backends);
+        var plain = Request(new NearestMeanMethod(), Budget512);
+        Assert.Equal(new BackendSpec(), plain.Backends); // the protocol sets none
+        Assert.Equal(["backends"], plain.Fingerprint(torch.get_num_threads()).Differences(result.Fingerprint));
+    }
+
+    [Fact]
+    public void ASharedBaseModelTrainedUnderOtherBackendSwitchesIsAnotherModel()
+    {
+        var protocol = Request(new NearestMeanMethod(), Budget512).Protocol;
+        var recipe = new FirstTaskRecipe("resnet8", new TrainRecipe(1, 0.1, [], 0.1, 5e-4, 16));
+        BaseModelKey Key(BackendSpec backends) => BaseModelKey.For(protocol, recipe, Seed, "cpu", 1, backends, "1.13.1", HarnessBuild.Current);
+
+        Assert.Equal(Key(new BackendSpec()).Value, Key(new BackendSpec()).Value);
+        Assert.NotEqual(Key(new BackendSpec()).Value, Key(new BackendSpec { Tf32 = true }).Value);
+        Assert.True(Key(new BackendSpec { Tf32 = true }).Inputs["backends"]!["tf32"]!.GetValue<bool>());
     }
 
     // Stages as JSON without their timings, which differ between runs.
