@@ -12,8 +12,12 @@ teacher, SGD(lr 0.1, momentum 0.9, weight decay 2e-4), and PyCIL's per-batch hos
 count .cpu()). Evaluation is PyCIL's eval_task: the CNN pass over the 20 classes' test images under no_grad, then the
 NME pass (_extract_vectors, without no_grad as in PyCIL) and squared distances to the class means.
 
+On CUDA, cuDNN runs deterministic without benchmarking, as PyCIL's trainer sets it (and as the CIFAR protocols
+do), and in float32 (see backends.py); --no-deterministic --cudnn-benchmark --tf32 is the fast setting.
+
 The network starts from random weights: an epoch costs the same whatever the weights. JSON keys are those of
-`cilbench bench epoch --json`. Usage: pycil_epoch.py [--data DIR] [--epochs 2] [--threads N] [--workers 8] [--device cpu] [--json]
+`cilbench bench epoch --json`. Usage: pycil_epoch.py [--data DIR] [--epochs 2] [--threads N] [--workers 8] [--device cpu]
+[--[no-]deterministic] [--cudnn-benchmark] [--tf32] [--json]
 """
 import argparse
 import json
@@ -32,6 +36,7 @@ from torch.utils.data import DataLoader, Dataset
 from torchvision import transforms
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import backends  # noqa: E402
 from pytorch_reference import CifarResNet  # noqa: E402  PyCIL's resnet32, shared with the step benchmark
 
 MEAN, STD = (0.5071, 0.4867, 0.4408), (0.2675, 0.2565, 0.2761)
@@ -97,10 +102,12 @@ def main():
     p.add_argument("--device", default="cpu")
     p.add_argument("--seed", type=int, default=1993)
     p.add_argument("--json", action="store_true")
+    backends.add_arguments(p, deterministic=True)  # PyCIL's trainer: cudnn.deterministic = True, benchmark = False
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
+    switches = backends.apply(a)
     np.random.seed(a.seed)
     order = np.random.permutation(100).tolist()
     known, total = INITIAL, INITIAL + INCREMENT
@@ -165,7 +172,7 @@ def main():
     result = {
         "impl": "pycil", "protocol": "cifar100-b0inc10", "method": "icarl", "budget": "m2000", "task": 2,
         "device": str(device), "threads": torch.get_num_threads(), "libtorch": torch.__version__,
-        "train_images_per_epoch": len(train_set), "epoch_seconds": round(epoch, 3),
+        "backends": switches, "train_images_per_epoch": len(train_set), "epoch_seconds": round(epoch, 3),
         "train_images_per_second": round(len(train_set) / epoch, 1),
         "eval_images": len(test_set), "eval_seconds": round(eval_seconds, 3),
         "eval_images_per_second": round(len(test_set) / eval_seconds, 1),

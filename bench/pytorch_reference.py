@@ -18,6 +18,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import backends
+
 
 class DownsampleA(nn.Module):
     """Stride-2 subsampling, then as many zero channels appended (parameter-free shortcut)."""
@@ -119,10 +121,12 @@ def main():
     p.add_argument("--device", default="cpu")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true")
+    backends.add_arguments(p, deterministic=False)
     a = p.parse_args()
 
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
+    switches = backends.apply(a)
     device = torch.device(a.device)
     backbone = build_backbone(a.model, a.channels).to(device)
     head = nn.Linear(backbone.out_dim, a.classes).to(device)
@@ -163,6 +167,7 @@ def main():
         "device": str(device),
         "threads": torch.get_num_threads(),
         "libtorch": torch.__version__,
+        "backends": switches,
         "backbone_parameters": sum(t.numel() for t in backbone.parameters()),
         "parameters": sum(t.numel() for t in params),
         "train_step_ms": round(statistics.median(train), 3),

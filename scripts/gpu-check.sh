@@ -6,7 +6,8 @@
 #   tests    the CUDA tests of the binding (every test whose name holds "Cuda"; they skip without a GPU)
 #   step     `cilbench bench step` on the device (resnet32, batch 128) and the PyTorch reference
 #   epoch    `cilbench bench epoch` (iCaRL, CIFAR-100 B0Inc10 task 2) on the device, on a random CIFAR-100 stand-in,
-#            and the same epoch in PyCIL's pipeline (bench/pycil_epoch.py)
+#            and the same epoch in PyCIL's pipeline (bench/pycil_epoch.py); both again as epoch_fast and
+#            epoch_pycil_fast with cuDNN benchmarking and TF32 instead of deterministic float32
 #   cell     one small cell end to end on the device (iCaRL on a 2-task CIFAR-100 stand-in protocol), result file checked
 # Usage: scripts/gpu-check.sh [--device cuda] [--per-class 500] [OUTPUT.json]  (default: $OUT/gpu-check.json when
 # $OUT is set, else ./gpu-check.json). `--device cpu` runs every step on the CPU against the LibTorch the build finds,
@@ -65,6 +66,9 @@ export CILBENCH_DATA="$work/data"
 step data "$python" bench/make_cifar100.py "$CILBENCH_DATA" --train-per-class "$per_class"
 step epoch "${cli[@]}" bench epoch --protocol protocols/cifar100-b0inc10.json --method icarl --epochs 2 --device "$device" --json
 step epoch_pycil "$python" bench/pycil_epoch.py --epochs 2 --device "$device" --json
+step epoch_fast "${cli[@]}" bench epoch --protocol protocols/cifar100-b0inc10.json --method icarl --epochs 2 --device "$device" --json \
+  --deterministic false --cudnn-benchmark --tf32
+step epoch_pycil_fast "$python" bench/pycil_epoch.py --epochs 2 --device "$device" --json --no-deterministic --cudnn-benchmark --tf32
 "$python" - "$work/cell.json" "$per_class" <<'PY'
 import json, sys
 p = json.load(open("protocols/cifar100-b0inc10.json"))
@@ -99,6 +103,8 @@ report = {
     "step_pytorch": last_json("step_pytorch"),
     "epoch": last_json("epoch"),
     "epoch_pycil": last_json("epoch_pycil"),
+    "epoch_fast": last_json("epoch_fast"),
+    "epoch_pycil_fast": last_json("epoch_pycil_fast"),
     "cell": None if cell is None else {
         "device": cell["device"],
         "summary": cell["summary"],

@@ -17,7 +17,8 @@ public class BenchEpochTests : IDisposable
     {
         var protocol = TinyProtocols.FashionMnist();
         dir.File("p.json", protocol);
-        var output = Cilbench.Run(dir.Path, "bench", "epoch", "--protocol", "p.json", "--method", "icarl", "--epochs", "2", "--threads", "1", "--json");
+        var output = Cilbench.Run(dir.Path, "bench", "epoch", "--protocol", "p.json", "--method", "icarl", "--epochs", "2", "--threads", "1", "--json",
+            "--tf32");
         Assert.True(output.ExitCode == 0, output.Stderr);
 
         var r = JsonNode.Parse(output.Stdout)!.AsObject();
@@ -31,6 +32,8 @@ public class BenchEpochTests : IDisposable
         // One untimed epoch, then the two timed ones: the protocol's own 2 epochs were replaced by 1 + 2.
         Assert.Contains("task 2 train epoch 3/3", output.Stderr);
         Assert.True((double)r["train_images_per_second"]! > 0);
+        // The protocol sets no switches; the one given on the command line is recorded.
+        Assert.Equal("""{"deterministic":false,"cudnn_benchmark":false,"tf32":true}""", r["backends"]!.ToJsonString());
 
         // The protocol file is unchanged and nothing was written beside it.
         Assert.Equal(protocol, File.ReadAllText(Path.Combine(dir.Path, "p.json")));

@@ -77,6 +77,20 @@ public class ErrorTests : IDisposable
     }
 
     [Fact]
+    public void BackendSwitchesThatExcludeEachOtherAreRefusedNamingWhereEachCameFrom()
+    {
+        var protocol = dir.File("p.json", TinyProtocols.FashionMnist());
+        AssertError(Run("run", "--protocol", protocol, "--method", "icarl", "--deterministic", "--cudnn-benchmark"),
+            "--deterministic and --cudnn-benchmark: deterministic and cudnnBenchmark exclude each other");
+        var deterministic = dir.File("d.json", TinyProtocols.FashionMnist().Replace("\"seeds\"", "\"backends\": { \"deterministic\": true }, \"seeds\""));
+        AssertError(Run("sweep", "--protocol", deterministic, "--methods", "icarl", "--cudnn-benchmark"),
+            "the protocol's backends and --cudnn-benchmark: deterministic and cudnnBenchmark exclude each other");
+        // --deterministic false lifts the protocol's switch.
+        Assert.Equal(0, Run("sweep", "--protocol", deterministic, "--methods", "icarl", "--cudnn-benchmark", "--deterministic", "false",
+            "--executor", "slurm", "--dry-run").ExitCode);
+    }
+
+    [Fact]
     public void AMethodListedTwiceInASweepIsRefused()
     {
         var protocol = dir.File("p.json", TinyProtocols.FashionMnist());

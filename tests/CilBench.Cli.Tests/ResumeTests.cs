@@ -54,6 +54,11 @@ public class ResumeTests : IDisposable
         Assert.False(File.Exists(ResultPath("c")));
         Assert.True(File.Exists(Path.Combine(Path.ChangeExtension(ResultPath("c"), ".checkpoint"), "last.safetensors")));
 
+        // Backend switches from the command line are part of the setup: a checkpoint made without them is not resumed with them.
+        var other = Cilbench.Run(dir.Path, [.. RunArguments("c"), "--resume", "--tf32"]);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("was made by another setup of this cell (backends: {\"cudnnBenchmark\":false,\"deterministic\":false,\"tf32\":true} here", other.Stderr);
+
         var resumed = Cilbench.Run(dir.Path, [.. RunArguments("c"), "--resume"]);
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);

@@ -116,6 +116,21 @@ public partial class SlurmSubmissionTests : IDisposable
     }
 
     [Fact]
+    public void BackendSwitchesReachEveryArrayTaskAndStayWithAResubmission()
+    {
+        var first = Submitted(Cli("sweep", "--protocol", "p.json", "--out", "res", "--methods", "finetune", "--executor", "slurm", "--tf32"));
+        Assert.EndsWith(" --tf32 true", File.ReadAllLines(first.Script).Single(l => l.StartsWith("exec ", StringComparison.Ordinal)));
+
+        dir.File("squeue.out", "");
+        dir.File("sacct.out", "42_0|TIMEOUT\n42_1|TIMEOUT\n");
+        var again = Submitted(Cli("sweep", "status", "--protocol", "p.json", "--out", "res", "--resubmit-failed"));
+        Assert.EndsWith(" --tf32 true", File.ReadAllLines(again.Script).Single(l => l.StartsWith("exec ", StringComparison.Ordinal)));
+        // Given again, a switch replaces the submission's: these cells are then another setup.
+        var other = Submitted(Cli("sweep", "status", "--protocol", "p.json", "--out", "res", "--resubmit-failed", "--tf32", "false"));
+        Assert.EndsWith(" --tf32 false", File.ReadAllLines(other.Script).Single(l => l.StartsWith("exec ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void OptionsOfTheOtherExecutorAreRefused()
     {
         var local = Cli("sweep", "--protocol", "p.json", "--out", "res", "--partition", "gpu", "--dry-run");

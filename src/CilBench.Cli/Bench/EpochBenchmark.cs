@@ -27,6 +27,7 @@ public static class EpochBenchmark
         if (protocol.Tasks.Count <= TimedTask)
             throw new ArgumentException($"{s.ProtocolFile}: the epoch benchmark times the second task, but the protocol has {protocol.Tasks.Count} task(s)");
         var point = protocol.Point(s.Budget);
+        var backends = s.Backends.Over(protocol.Spec.Backends);
         var output = Directory.CreateTempSubdirectory("cilbench-bench-epoch-").FullName;
         var observer = new EpochClock(Console.Error);
         using var stop = new CancellationTokenSource();
@@ -36,7 +37,8 @@ public static class EpochBenchmark
         {
             // A plugin may write files where it runs: in the temporary folder, not in the user's.
             Directory.SetCurrentDirectory(output);
-            runner.Run(new RunRequest(protocol, s.Method, point, protocol.Spec.Seeds[0], s.Device, output) { Audit = false }, observer, stop.Token);
+            runner.Run(new RunRequest(protocol, s.Method, point, protocol.Spec.Seeds[0], s.Device, output) { Audit = false, Backends = backends },
+                observer, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -54,7 +56,7 @@ public static class EpochBenchmark
         var perEpoch = stage.TrainImages / epochs;
         return new EpochBenchmarkResult(
             "cilbench", protocol.Name, s.Method.Name, point.Name, TimedTask + 1, s.Device.ToString(), torch.get_num_threads(),
-            torch.__version__, perEpoch, phases[0].EpochSeconds, Math.Round(perEpoch / phases[0].EpochSeconds, 1),
+            torch.__version__, backends, perEpoch, phases[0].EpochSeconds, Math.Round(perEpoch / phases[0].EpochSeconds, 1),
             stage.EvalImages, Math.Round(stage.Seconds.Eval, 3), Math.Round(stage.EvalImages / stage.Seconds.Eval, 1), phases);
     }
 

@@ -1,3 +1,5 @@
+using CilBench.Core.Protocols;
+
 namespace CilBench.Cli.Bench;
 
 /// <summary>
@@ -14,6 +16,7 @@ public sealed record EpochBenchmarkResult(
     string Device,
     int Threads,
     string Libtorch,
+    BackendSpec Backends,
     long TrainImagesPerEpoch,
     double EpochSeconds,
     double TrainImagesPerSecond,

@@ -11,10 +11,12 @@ namespace CilBench.Cli.Bench;
 /// <param name="Epochs">Timed epochs per phase, after one untimed epoch.</param>
 /// <param name="Device">Where the run trains.</param>
 /// <param name="Threads">libtorch's intra-op threads.</param>
+/// <param name="Backends">Backend switches that replace the protocol's.</param>
 public sealed record EpochBenchmarkSettings(
     string ProtocolFile,
     LoadedMethod Method,
     string? Budget,
     int Epochs,
     Device Device,
-    int Threads);
+    int Threads,
+    BackendOverrides Backends);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CilBench.Core.Runner;
 using CilBench.Learning.Backbones;
 using CilBench.Torch;
 using F = CilBench.Torch.torch.nn.functional;
@@ -18,6 +19,7 @@ public static class StepBenchmark
         var device = s.Device.EnsureAvailable();
         torch.set_num_threads(s.Threads);
         torch.manual_seed(s.Seed);
+        BackendSwitches.Apply(s.Backends);
         using var backbone = BackboneRegistry.Create(s.Model, s.Channels);
         using var head = new torch.nn.Linear(backbone.OutDim, s.Classes);
         backbone.to(device);
@@ -56,7 +58,7 @@ public static class StepBenchmark
 
         return new StepBenchmarkResult(
             "cilbench", s.Model, s.Batch, s.Steps, s.Warmup, s.Channels, s.Size, s.Classes, device.ToString(),
-            torch.get_num_threads(), torch.__version__, backbone.parameter_count(), parameters.Sum(p => p.numel()),
+            torch.get_num_threads(), torch.__version__, s.Backends, backbone.parameter_count(), parameters.Sum(p => p.numel()),
             Percentile(train, 0.5), Percentile(train, 0.1), Percentile(train, 0.9),
             Percentile(eval, 0.5), Percentile(eval, 0.1), Percentile(eval, 0.9),
             Percentile(trainCpu, 0.5), Percentile(evalCpu, 0.5));

@@ -1,3 +1,5 @@
+using CilBench.Core.Protocols;
+
 namespace CilBench.Cli.Bench;
 
 /// <summary>
@@ -18,6 +20,7 @@ public sealed record StepBenchmarkResult(
     string Device,
     int Threads,
     string Libtorch,
+    BackendSpec Backends,
     long BackboneParameters,
     long Parameters,
     double TrainStepMs,

@@ -1,8 +1,9 @@
+using CilBench.Core.Protocols;
 using CilBench.Torch;
 
 namespace CilBench.Cli.Bench;
 
-/// <summary>What one step benchmark runs: the backbone, the batch of random images, how long, where.</summary>
+/// <summary>What one step benchmark runs: the backbone, the batch of random images, how long, where, with which backend switches.</summary>
 public sealed record StepBenchmarkSettings(
     string Model,
     int Batch,
@@ -13,4 +14,5 @@ public sealed record StepBenchmarkSettings(
     int Channels,
     int Size,
     int Classes,
-    ulong Seed);
+    ulong Seed,
+    BackendSpec Backends);

@@ -25,14 +25,5 @@ internal sealed class BackendOptions
     {
         Description = $"{description} (true or false; default: the protocol's backends); part of the cell's fingerprint",
         Arity = ArgumentArity.ZeroOrOne,
-        CustomParser = result => result.Tokens.Count == 0 ? true
-            : bool.TryParse(result.Tokens[0].Value, out var value) ? value
-            : Fail(result, $"{name} takes true or false, got '{result.Tokens[0].Value}'"),
     };
-
-    private static bool? Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return null;
-    }
 }

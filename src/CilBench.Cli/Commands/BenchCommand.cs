@@ -36,15 +36,18 @@ public static class BenchCommand
         var dirs = CommonOptions.PluginDirectories();
         var files = CommonOptions.PluginFiles();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a line of text" };
+        var backends = new BackendOptions();
         var epoch = new Command("epoch", "Training images/s over a whole epoch of the protocol's second task (augmentation, exemplars, teacher) and evaluation images/s")
         {
             protocol, method, budget, epochs, device, threads, dirs, files, json,
         };
+        foreach (var option in backends.All) epoch.Options.Add(option);
         epoch.SetAction(parse => CliErrors.Guard(() =>
         {
             var catalog = CommonOptions.LoadPlugins(parse, dirs, files);
             var settings = new EpochBenchmarkSettings(Path.GetFullPath(parse.GetValue(protocol)!), catalog.Find(parse.GetValue(method)!),
-                parse.GetValue(budget), parse.GetValue(epochs), Device.Parse(parse.GetValue(device)!).EnsureAvailable(), parse.GetValue(threads));
+                parse.GetValue(budget), parse.GetValue(epochs), Device.Parse(parse.GetValue(device)!).EnsureAvailable(), parse.GetValue(threads),
+                backends.Read(parse));
             var r = EpochBenchmark.Run(settings, services.GetRequiredService<ProtocolLoader>(), services.GetRequiredService<CellRunner>());
             Console.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(r, Json)
@@ -74,23 +77,25 @@ public static class BenchCommand
         var classes = AtLeast(1, "--classes", "Classes of the linear head", 100);
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights and data", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a line of text" };
+        var backends = new BackendOptions();
 
         var step = new Command("step", "Median time of one SGD training step and one eval forward on a random batch")
         {
             model, batch, steps, warmup, device, threads, channels, size, classes, seed, json,
         };
+        foreach (var option in backends.All) step.Options.Add(option);
         step.SetAction(parse =>
         {
-            var settings = new StepBenchmarkSettings(
-                parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup),
-                Device.Parse(parse.GetValue(device)!), parse.GetValue(threads), parse.GetValue(channels), parse.GetValue(size),
-                parse.GetValue(classes), parse.GetValue(seed));
             StepBenchmarkResult r;
             try
             {
+                var settings = new StepBenchmarkSettings(
+                    parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup),
+                    Device.Parse(parse.GetValue(device)!), parse.GetValue(threads), parse.GetValue(channels), parse.GetValue(size),
+                    parse.GetValue(classes), parse.GetValue(seed), backends.Read(parse).Over(null));
                 r = StepBenchmark.Run(settings);
             }
-            catch (Exception e) when (e is InvalidOperationException or TorchException)
+            catch (Exception e) when (e is InvalidOperationException or TorchException or ArgumentException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 1;
