@@ -23,8 +23,8 @@ public record StandardOptions
     public string Scheduler { get; init; } = "multistep";
     /// <summary>"fp32" or "bf16" (bfloat16 autocast in training steps).</summary>
     public string Precision { get; init; } = "fp32";
-    /// <summary>"contiguous" or "channels_last".</summary>
-    public string MemoryFormat { get; init; } = "contiguous";
+    /// <summary>"auto" (channels_last on the CPU, contiguous elsewhere), "contiguous" or "channels_last".</summary>
+    public string MemoryFormat { get; init; } = "auto";
 
     /// <summary>The recipe of the first task.</summary>
     public TrainRecipe InitRecipe => new(InitEpochs, InitLr, InitMilestones, InitLrDecay, InitWeightDecay, BatchSize, Momentum, Scheduler, Precision, MemoryFormat);

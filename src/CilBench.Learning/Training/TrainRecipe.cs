@@ -11,8 +11,9 @@ namespace CilBench.Learning.Training;
 /// <param name="Scheduler">"multistep" or "cosine" (CosineAnnealingLR with T_max = epochs).</param>
 /// <param name="Precision">"fp32", or "bf16": forward and loss under bfloat16 autocast (no loss scaling needed);
 /// parameters, gradients and the optimizer stay float32. Off by default for fidelity to PyCIL.</param>
-/// <param name="MemoryFormat">"contiguous", or "channels_last": 4-d parameters and input batches in NHWC layout
-/// (faster convolutions on some hardware; the same results up to float rounding).</param>
+/// <param name="MemoryFormat">"channels_last": 4-d parameters and input batches in NHWC layout while training (faster
+/// convolutions on some hardware; the same results up to float rounding), "contiguous", or "auto": channels_last on the
+/// CPU, where it was measured faster, contiguous elsewhere. Outside training, parameters are contiguous either way.</param>
 public sealed record TrainRecipe(
     int Epochs,
     double LearningRate,
@@ -23,4 +24,4 @@ public sealed record TrainRecipe(
     double Momentum = 0.9,
     string Scheduler = "multistep",
     string Precision = "fp32",
-    string MemoryFormat = "contiguous");
+    string MemoryFormat = "auto");

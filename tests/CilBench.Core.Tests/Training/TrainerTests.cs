@@ -89,15 +89,19 @@ public class TrainerTests
         Assert.All(model.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
     }
 
-    [Fact]
-    public void ChannelsLastTrainsTheSameNetworkUpToFloatRounding()
+    [Theory]
+    [InlineData("channels_last")]
+    [InlineData("auto")] // on the CPU
+    public void ChannelsLastTrainsTheSameNetworkUpToFloatRoundingAndLeavesItContiguous(string memoryFormat)
     {
         using var plain = Net();
         using var nhwc = Net();
         Train(plain, 4, 2);
-        Train(nhwc, 4, 2, memoryFormat: "channels_last");
         var conv = nhwc.parameters().First();
-        Assert.True(conv.is_channels_last());
+        var layouts = new HashSet<bool>();
+        Train(nhwc, 4, 2, memoryFormat: memoryFormat, seeLogits: _ => layouts.Add(conv.is_channels_last()));
+        Assert.Equal([true], layouts);
+        Assert.True(conv.is_contiguous() && !conv.is_channels_last());
         foreach (var (a, b) in plain.parameters().Zip(nhwc.parameters()))
         {
             using var scope = torch.NewDisposeScope();
