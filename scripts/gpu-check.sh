@@ -7,7 +7,8 @@
 #   step     `cilbench bench step` on the device (resnet32, batch 128) and the PyTorch reference
 #   epoch    `cilbench bench epoch` (iCaRL, CIFAR-100 B0Inc10 task 2) on the device, on a random CIFAR-100 stand-in,
 #            and the same epoch in PyCIL's pipeline (bench/pycil_epoch.py); both again as epoch_fast and
-#            epoch_pycil_fast with cuDNN benchmarking and TF32 instead of deterministic float32
+#            epoch_pycil_fast with cuDNN benchmarking and TF32 instead of deterministic float32, and ours as
+#            epoch_channels_last with memoryFormat channels_last (the "auto" default is contiguous off the CPU)
 #   cell     one small cell end to end on the device (iCaRL on a 2-task CIFAR-100 stand-in protocol), result file checked
 # Usage: scripts/gpu-check.sh [--device cuda] [--per-class 500] [OUTPUT.json]  (default: $OUT/gpu-check.json when
 # $OUT is set, else ./gpu-check.json). `--device cpu` runs every step on the CPU against the LibTorch the build finds,
@@ -69,6 +70,8 @@ step epoch_pycil "$python" bench/pycil_epoch.py --epochs 2 --device "$device" --
 step epoch_fast "${cli[@]}" bench epoch --protocol protocols/cifar100-b0inc10.json --method icarl --epochs 2 --device "$device" --json \
   --deterministic false --cudnn-benchmark --tf32
 step epoch_pycil_fast "$python" bench/pycil_epoch.py --epochs 2 --device "$device" --json --no-deterministic --cudnn-benchmark --tf32
+"$python" -c 'import json, sys; p = json.load(open("protocols/cifar100-b0inc10.json")); p["recipe"]["memoryFormat"] = "channels_last"; json.dump(p, open(sys.argv[1], "w"))' "$work/nhwc.json"
+step epoch_channels_last "${cli[@]}" bench epoch --protocol "$work/nhwc.json" --method icarl --epochs 2 --device "$device" --json
 "$python" - "$work/cell.json" "$per_class" <<'PY'
 import json, sys
 p = json.load(open("protocols/cifar100-b0inc10.json"))
@@ -105,6 +108,7 @@ report = {
     "epoch_pycil": last_json("epoch_pycil"),
     "epoch_fast": last_json("epoch_fast"),
     "epoch_pycil_fast": last_json("epoch_pycil_fast"),
+    "epoch_channels_last": last_json("epoch_channels_last"),
     "cell": None if cell is None else {
         "device": cell["device"],
         "summary": cell["summary"],
