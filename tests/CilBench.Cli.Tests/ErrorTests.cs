@@ -82,6 +82,7 @@ public class ErrorTests : IDisposable
         var protocol = dir.File("p.json", TinyProtocols.FashionMnist());
         AssertError(Run("run", "--protocol", protocol, "--method", "icarl", "--deterministic", "--cudnn-benchmark"),
             "--deterministic and --cudnn-benchmark: deterministic and cudnnBenchmark exclude each other");
+        AssertError(Run("bench", "step", "--deterministic", "--cudnn-benchmark"), "--deterministic and --cudnn-benchmark");
         var deterministic = dir.File("d.json", TinyProtocols.FashionMnist().Replace("\"seeds\"", "\"backends\": { \"deterministic\": true }, \"seeds\""));
         AssertError(Run("sweep", "--protocol", deterministic, "--methods", "icarl", "--cudnn-benchmark"),
             "the protocol's backends and --cudnn-benchmark: deterministic and cudnnBenchmark exclude each other");

@@ -84,28 +84,19 @@ public static class BenchCommand
             model, batch, steps, warmup, device, threads, channels, size, classes, seed, json,
         };
         foreach (var option in backends.All) step.Options.Add(option);
-        step.SetAction(parse =>
+        step.SetAction(parse => CliErrors.Guard(() =>
         {
-            StepBenchmarkResult r;
-            try
-            {
-                var settings = new StepBenchmarkSettings(
-                    parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup),
-                    Device.Parse(parse.GetValue(device)!), parse.GetValue(threads), parse.GetValue(channels), parse.GetValue(size),
-                    parse.GetValue(classes), parse.GetValue(seed), backends.Read(parse).Over(null));
-                r = StepBenchmark.Run(settings);
-            }
-            catch (Exception e) when (e is InvalidOperationException or TorchException or ArgumentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            var settings = new StepBenchmarkSettings(
+                parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(warmup),
+                Device.Parse(parse.GetValue(device)!), parse.GetValue(threads), parse.GetValue(channels), parse.GetValue(size),
+                parse.GetValue(classes), parse.GetValue(seed), backends.Read(parse).Over(null));
+            var r = StepBenchmark.Run(settings);
             Console.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(r, Json)
                 : $"cilbench {r.Model} batch {r.Batch} on {r.Device}, {r.Threads} thread(s): train step {r.TrainStepMs} ms " +
                   $"(p10 {r.TrainStepP10Ms}, p90 {r.TrainStepP90Ms}), eval {r.EvalMsPerBatch} ms/batch");
             return 0;
-        });
+        }));
         return step;
     }
 
