@@ -3,8 +3,9 @@
 // glibc hands blocks above its mmap threshold back to the kernel on free and trims the heap's top beyond its trim
 // threshold. A training step frees and reallocates the same activations every step, so with those defaults every
 // step maps them again and the kernel zero-fills each page on first touch: on an iCaRL cell of fmnist-quick that
-// was 1.9 million minor page faults and a quarter of the process's CPU time in the kernel. Fixed thresholds keep the
-// pages in the process (the same cell: 0.12 million faults, identical results). Allocation never changes a number.
+// was 1.5 to 2.2 million minor page faults and up to a quarter of the process's CPU time in the kernel (README,
+// Performance). Fixed thresholds keep the pages in the process (the same cell: 0.12 million faults, identical
+// results). Allocation never changes a number.
 #include "common.h"
 
 #include <cstdlib>
