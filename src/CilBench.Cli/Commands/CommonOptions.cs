@@ -31,13 +31,20 @@ internal static class CommonOptions
 
     public static Option<int?> Threads(string description) => new("--threads") { Description = description };
 
+    /// <summary>Loads the plugins the options name and prints one line per plugin that could not be loaded.</summary>
+    public static PluginCatalog LoadPlugins(ParseResult parse, Option<string[]> directories, Option<string[]> files) =>
+        LoadPlugins(parse.GetValue(directories) ?? [], parse.GetValue(files) ?? []);
+
     /// <summary>Loads the plugins and prints one line per plugin that could not be loaded.</summary>
-    public static PluginCatalog LoadPlugins(ParseResult parse, Option<string[]> directories, Option<string[]> files)
+    public static PluginCatalog LoadPlugins(IReadOnlyList<string> directories, IReadOnlyList<string> files)
     {
-        var catalog = PluginLoader.Load(PluginSources.ForHost(parse.GetValue(directories) ?? [], parse.GetValue(files) ?? []));
+        var catalog = PluginLoader.Load(PluginSources.ForHost(directories, files));
         foreach (var d in catalog.Diagnostics) Console.Error.WriteLine($"plugin skipped: {d}");
         return catalog;
     }
+
+    /// <summary>Reports a stale result or checkpoint a sweep moved aside.</summary>
+    public static void Stale(string line) => Console.Out.WriteLine($"stale: {line}");
 
     /// <summary>The threads a run uses: the option, else CILBENCH_THREADS, else <paramref name="fallback"/>.</summary>
     /// <exception cref="ArgumentException">A value of zero or less.</exception>

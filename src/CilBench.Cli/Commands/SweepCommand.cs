@@ -47,28 +47,27 @@ internal static class SweepCommand
             var resolved = selection.Resolve(parse, services, () => onSlurm ? cpus ?? 1 : Math.Max(1, Environment.ProcessorCount / jobCount),
                 fromSubmissions: false, devices: parse.GetValue(devices));
             var (p, plan, child) = (resolved.Protocol, resolved.Plan, resolved.Command);
-            var options = onSlurm ? slurm.Options(parse, plan.Threads).Validate() : null;
+            var options = onSlurm ? slurm.Options(parse, plan.Threads) : null;
 
-            var todo = plan.Pending(line => Console.Out.WriteLine($"stale: {line}"));
+            var todo = plan.Pending(CommonOptions.Stale);
             AnsiConsole.MarkupLineInterpolated($"{p.Name}: {plan.Cells.Count} cells, {plan.Cells.Count - todo.Count} already done, {todo.Count} to run ({plan.Threads} thread(s) each)");
             var cells = todo.Select(c => c.Cell).ToList();
 
             if (options is not null)
             {
+                if (cells.Count == 0) return ExitCodes.Done;
                 if (parse.GetValue(dryRun))
                 {
-                    if (cells.Count == 0) return ExitCodes.Done;
                     var prepared = SlurmExecutor.Prepare(p.Name, cells, child, options);
                     Console.Out.Write($"{prepared.ScriptPath}:\n{prepared.Script}\n{prepared.ManifestPath}:\n{prepared.Manifest}");
                     return ExitCodes.Done;
                 }
-                if (cells.Count == 0) return ExitCodes.Done;
                 SweepStatusCommand.Submitted(SlurmExecutor.Submit(p.Name, cells, child, options, SlurmCommands.Submit), child);
                 return ExitCodes.Done;
             }
 
             // A cell with a checkpoint keeps the device it was made on (part of its fingerprint); the others take their worker's.
-            var pinned = todo.Where(c => plan.Devices.Count > 1).ToDictionary(c => c.Cell, c => CellFiles.CheckpointDevice(c));
+            var pinned = plan.Devices.Count > 1 ? todo.ToDictionary(c => c.Cell, CellFiles.CheckpointDevice) : [];
             IReadOnlyList<string> Arguments(SweepCell c, int worker) =>
                 child.Arguments(c, pinned.GetValueOrDefault(c) ?? plan.Devices[worker % plan.Devices.Count].ToString());
             if (parse.GetValue(dryRun))

@@ -48,8 +48,7 @@ internal sealed class SweepSelection
 
         var dirs = parse.GetValue(PluginDirectories) is { Length: > 0 } d ? d.Select(Path.GetFullPath).ToList() : latest?.Command.PluginDirectories ?? [];
         var files = parse.GetValue(PluginFiles) is { Length: > 0 } f ? f.Select(Path.GetFullPath).ToList() : latest?.Command.PluginFiles ?? [];
-        var catalog = PluginLoader.Load(PluginSources.ForHost(dirs, files));
-        foreach (var diagnostic in catalog.Diagnostics) Console.Error.WriteLine($"plugin skipped: {diagnostic}");
+        var catalog = CommonOptions.LoadPlugins(dirs, files);
         p.CheckMethodNames(catalog.Methods.Select(m => m.Name).ToList());
 
         var methods = (List(parse.GetValue(Methods)) ?? Distinct(submitted.Select(c => c.Method)) ?? catalog.Methods.Select(m => m.Name).Order().ToList())
@@ -58,16 +57,15 @@ internal sealed class SweepSelection
         var seeds = List(parse.GetValue(Seeds))?.Select(Seed).ToList() ?? Distinct(submitted.Select(c => c.Seed)) ?? p.Spec.Seeds.ToList();
         var threads = parse.GetValue(Threads) is null && latest is not null ? latest.Command.Threads : CommonOptions.ResolveThreads(parse.GetValue(Threads), threadsFallback());
         var deviceGiven = parse.GetResult(Device) is { Implicit: false };
-        var device = CilBench.Torch.Device.Parse(!deviceGiven && latest is not null ? latest.Command.Device : parse.GetValue(Device)!);
-        var deviceList = List(devices)?.Select(CilBench.Torch.Device.Parse).ToList() ?? [device];
         if (devices is not null && deviceGiven) throw new ArgumentException("give --device or --devices, not both");
-        device = deviceList[0];
+        var deviceList = List(devices)?.Select(CilBench.Torch.Device.Parse).ToList()
+            ?? [CilBench.Torch.Device.Parse(!deviceGiven && latest is not null ? latest.Command.Device : parse.GetValue(Device)!)];
 
         var backends = !Backends.Given(parse) && latest is not null ? latest.Command.Backends ?? BackendOverrides.None : Backends.Read(parse);
 
         var plan = SweepPlan.Build(p, methods, points, seeds, deviceList, threads, outDir, backends);
         var (exe, prefix) = ChildProcessRunner.Self();
-        return new Resolved(p, plan, new ChildCommand(exe, prefix, file, device.ToString(), outDir, threads, dirs, files, backends), submissions);
+        return new Resolved(p, plan, new ChildCommand(exe, prefix, file, deviceList[0].ToString(), outDir, threads, dirs, files, backends), submissions);
     }
 
     private static List<T>? Distinct<T>(IEnumerable<T> items) => items.Distinct().ToList() is { Count: > 0 } list ? list : null;

@@ -37,7 +37,7 @@ internal static class SweepStatusCommand
             var latest = submissions.LastOrDefault()
                 ?? throw new InvalidOperationException($"no Slurm submission of {p.Name} in {SlurmSubmission.Directory(child.OutputRoot)}: submit with `cilbench sweep --executor slurm` first");
             // The same check as a sweep's: a checkpoint from another setup is moved aside, one of this setup resumes.
-            var cells = failed.Where(c => CellFiles.Inspect(c, line => Console.Out.WriteLine($"stale: {line}")) == CellState.Pending).Select(c => c.Cell).ToList();
+            var cells = SweepPlan.Pending(failed, CommonOptions.Stale).Select(c => c.Cell).ToList();
             Submitted(SlurmExecutor.Submit(p.Name, cells, child, slurm.Options(parse, plan.Threads, latest.Slurm), SlurmCommands.Submit), child);
             return ExitCodes.Done;
         }));

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CilBench.Core.Results;
+
 namespace CilBench.Core.Sweep;
 
 /// <summary>
@@ -11,4 +14,24 @@ namespace CilBench.Core.Sweep;
 /// <param name="StderrTail">The last lines of its stderr.</param>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="FinishedUtc">When it ended.</param>
-public sealed record CellFailure(string Cell, int ExitCode, string Reason, string? Message, string StderrTail, double Seconds, DateTime FinishedUtc);
+public sealed record CellFailure(string Cell, int ExitCode, string Reason, string? Message, string StderrTail, double Seconds, DateTime FinishedUtc)
+{
+    /// <summary>Reads a record written beside a cell's result.</summary>
+    /// <exception cref="FormatException">The file is not a record (the message says why; callers name the file).</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static CellFailure Read(string path)
+    {
+        CellFailure? failure;
+        try
+        {
+            failure = JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(path), ResultJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+        if (failure is null) throw new FormatException("the file holds null");
+        if (failure.Cell is null || failure.Reason is null) throw new FormatException("it has no cell or no reason");
+        return failure;
+    }
+}

@@ -1,3 +1,4 @@
+using CilBench.Core.Fingerprints;
 using CilBench.Core.Results;
 using CilBench.Core.Runner;
 
@@ -30,20 +31,12 @@ public static class CellFiles
             if (ResultMismatch(planned) is not { } why) return CellState.Done;
             moved($"{cell.ResultPath}: made by another setup ({why}); moved to {MoveAside(cell.ResultPath)}");
         }
-        var checkpoint = ResultPaths.Checkpoint(cell.ResultPath);
-        var last = Path.Combine(checkpoint, "last.safetensors");
-        if (File.Exists(last))
+        if (ReadCheckpoint(planned) is { } read)
         {
-            string? why;
-            try
-            {
-                var found = Checkpoint.ReadFingerprint(last);
-                why = found is null ? "no fingerprint" : planned.Matching(found) is not null ? null : expected.Describe(found);
-            }
-            catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
-            {
-                why = $"unreadable ({e.Message})";
-            }
+            var why = read.Unreadable is { } message ? $"unreadable ({message})"
+                : read.Found is not { } found ? "no fingerprint"
+                : planned.Matching(found) is not null ? null : expected.Describe(found);
+            var checkpoint = ResultPaths.Checkpoint(cell.ResultPath);
             if (why is not null) moved($"{checkpoint}: made by another setup ({why}); moved to {MoveAside(checkpoint)}");
         }
         return CellState.Pending;
@@ -69,17 +62,21 @@ public static class CellFiles
     }
 
     /// <summary>The device the cell's checkpoint was made on, when it is one of the plan's (a resume must run there: the device is part of the fingerprint).</summary>
-    public static string? CheckpointDevice(PlannedCell planned)
+    public static string? CheckpointDevice(PlannedCell planned) =>
+        ReadCheckpoint(planned) is { Found: { } found } ? planned.Matching(found)?.Components.Device : null;
+
+    /// <summary>The fingerprint in the cell's last checkpoint (null: it has none), or why it cannot be read; null without a checkpoint.</summary>
+    private static (CellFingerprint? Found, string? Unreadable)? ReadCheckpoint(PlannedCell planned)
     {
         var last = Path.Combine(ResultPaths.Checkpoint(planned.Cell.ResultPath), "last.safetensors");
         if (!File.Exists(last)) return null;
         try
         {
-            return Checkpoint.ReadFingerprint(last) is { } found ? planned.Matching(found)?.Components.Device : null;
+            return (Checkpoint.ReadFingerprint(last), null);
         }
         catch (Exception e) when (e is FormatException or IOException or System.Text.Json.JsonException)
         {
-            return null;
+            return (null, e.Message);
         }
     }
 

@@ -32,18 +32,18 @@ public sealed class SweepPlan
     /// The cells still to run, by the one "already done" check both executors use (<see cref="CellFiles.Inspect"/>:
     /// stale files are moved aside, each move reported to <paramref name="moved"/>).
     /// </summary>
-    public IReadOnlyList<PlannedCell> Pending(Action<string> moved) => Cells.Where(c => CellFiles.Inspect(c, moved) == CellState.Pending).ToList();
+    public IReadOnlyList<PlannedCell> Pending(Action<string> moved) => Pending(Cells, moved);
 
-    /// <exception cref="ProtocolException">A per-method key names no method, or a cell's hyper-parameters are invalid.</exception>
-    /// <exception cref="ArgumentException">A method, budget point or seed is listed twice.</exception>
-    public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
-        Device device, int threads, string outputRoot) => Build(protocol, methods, points, seeds, [device], threads, outputRoot);
+    /// <summary>Those of <paramref name="cells"/> still to run, by the same check.</summary>
+    public static IReadOnlyList<PlannedCell> Pending(IEnumerable<PlannedCell> cells, Action<string> moved) =>
+        cells.Where(c => CellFiles.Inspect(c, moved) == CellState.Pending).ToList();
 
     /// <summary>
     /// A plan whose cells may run on any of <paramref name="devices"/> (a local sweep's workers take them in turn), with
     /// the protocol's backend switches replaced where <paramref name="backends"/> gives one.
     /// </summary>
-    /// <exception cref="ArgumentException">Also: the switches exclude each other.</exception>
+    /// <exception cref="ProtocolException">A per-method key names no method, or a cell's hyper-parameters are invalid.</exception>
+    /// <exception cref="ArgumentException">A device, method, budget point or seed is listed twice, or the switches exclude each other.</exception>
     public static SweepPlan Build(Protocol protocol, IReadOnlyList<LoadedMethod> methods, IReadOnlyList<BudgetPoint> points, IReadOnlyList<int> seeds,
         IReadOnlyList<Device> devices, int threads, string outputRoot, BackendOverrides? backends = null)
     {

@@ -80,9 +80,7 @@ public static partial class ResultDirectory
         CellFailure failure;
         try
         {
-            failure = JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(file), ResultJson.Options)
-                ?? throw new FormatException("the file holds null");
-            if (failure.Cell is null || failure.Reason is null) throw new FormatException("it has no cell or no reason");
+            failure = CellFailure.Read(file);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

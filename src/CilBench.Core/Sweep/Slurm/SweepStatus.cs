@@ -75,9 +75,9 @@ public static class SweepStatus
         if (!File.Exists(cell.FailurePath)) return null;
         try
         {
-            return JsonSerializer.Deserialize<CellFailure>(File.ReadAllBytes(cell.FailurePath), ResultJson.Options);
+            return CellFailure.Read(cell.FailurePath);
         }
-        catch (JsonException e)
+        catch (FormatException e)
         {
             throw new FormatException($"{cell.FailurePath}: not a valid failed-cell record: {e.Message}", e);
         }
