@@ -13,11 +13,8 @@ namespace CilBench.Plugins.Grown;
 /// </summary>
 public sealed class GrownNet : IDisposable
 {
-    private readonly Device device;
-
     public GrownNet(string backbone, int inChannels, double seedWidth, double maxWidth, Device device, int seed)
     {
-        this.device = device;
         Pool = InitialWeights.Build(seed, () => BackboneRegistry.Create(backbone, inChannels, maxWidth));
         Pool.to(device);
         Layers = MaskedLayer.Attach(Pool);

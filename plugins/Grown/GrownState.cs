@@ -21,7 +21,7 @@ public static class GrownState
 
         foreach (var l in net.Layers)
         {
-            Add($"layers.{l.Name}.weight", l.FrozenWeight.masked_select(KernelElements(l, l.FrozenKernels)), StateKind.Parameter, true);
+            Add($"layers.{l.Name}.weight", l.FrozenWeight.masked_select(l.SpreadKernels(l.FrozenKernels)), StateKind.Parameter, true);
             if (l.Bias is not null) Add($"layers.{l.Name}.bias", l.FrozenBias.masked_select(l.FrozenBiases), StateKind.Parameter, true);
         }
         for (var t = 0; t < net.Tasks.Count; t++)
@@ -85,16 +85,12 @@ public static class GrownState
         for (var i = 0; i < net.Layers.Count; i++)
         {
             var l = net.Layers[i];
-            var weight = Scatter(KernelElements(l, frozen[i]), Get($"layers.{l.Name}.weight"), 0);
+            var weight = Scatter(l.SpreadKernels(frozen[i]), Get($"layers.{l.Name}.weight"), 0);
             var bias = l.Bias is null ? torch.zeros([l.OutChannels], device: device) : Scatter(existing[i], Get($"layers.{l.Name}.bias"), 0);
             l.Restore(frozen[i], weight, existing[i], bias);
             net.Exists[i].copy_(existing[i]);
         }
     }
-
-    /// <summary>A kernel mask (out x in) spread over the weight's elements (out x in x k x k).</summary>
-    private static Tensor KernelElements(MaskedLayer l, Tensor kernels) =>
-        (l.Weight.dim() == 4 ? kernels.view([l.OutChannels, l.InChannels, 1, 1]) : kernels).expand(l.Weight.shape);
 
     /// <summary>A tensor of <paramref name="mask"/>'s shape holding <paramref name="values"/> where the mask is set, <paramref name="fill"/> elsewhere.</summary>
     private static Tensor Scatter(Tensor mask, Tensor values, double fill)

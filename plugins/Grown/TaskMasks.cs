@@ -20,13 +20,16 @@ public sealed class TaskMasks : IDisposable
     private readonly List<Layer> layers = [];
     private readonly GrownOptions options;
     private readonly Generator noise;
+    // The penalty's normalisers, fixed for the phase: read once here, not in every step.
+    private readonly double candidateCount, trainableCount;
 
-    private sealed record Layer(MaskedLayer Target, Tensor Used, Tensor Free, Tensor Candidates, Tensor Existing,
+    /// <param name="Trainable">The kernels m_a masks: old channels' released kernels and every candidate channel's.</param>
+    private sealed record Layer(MaskedLayer Target, Tensor Used, Tensor Free, Tensor Candidates, Tensor Existing, Tensor Trainable,
         torch.nn.Parameter Selective, ContinuousMask Attentive, ContinuousMask Grown) : IDisposable
     {
         public void Dispose()
         {
-            foreach (var t in new[] { Used, Free, Candidates, Existing, Selective }) t.Dispose();
+            foreach (var t in new[] { Used, Free, Candidates, Existing, Trainable, Selective }) t.Dispose();
             Attentive.Dispose();
             Grown.Dispose();
         }
@@ -50,21 +53,21 @@ public sealed class TaskMasks : IDisposable
             var existing = net.Exists[i].to(ScalarType.Float32);
             var free = existing.unsqueeze(1) * (1 - used);
             var candidates = grow ? 1 - existing : torch.zeros_like(existing);
+            var trainable = free + candidates.unsqueeze(1).expand_as(free);
+            candidateCount += candidates.sum().item();
+            trainableCount += trainable.sum().item();
             var device = l.Weight.device;
             layers.Add(new Layer(l,
-                used.MoveToOuterScope().DetachFromDisposeScope(),
-                free.MoveToOuterScope().DetachFromDisposeScope(),
-                candidates.MoveToOuterScope().DetachFromDisposeScope(),
-                existing.MoveToOuterScope().DetachFromDisposeScope(),
+                used.DetachFromDisposeScope(),
+                free.DetachFromDisposeScope(),
+                candidates.DetachFromDisposeScope(),
+                existing.DetachFromDisposeScope(),
+                trainable.DetachFromDisposeScope(),
                 new torch.nn.Parameter(torch.full([l.OutChannels, l.InChannels], options.SelectiveScoreInit, device: device)),
                 new ContinuousMask([l.OutChannels, l.InChannels], options.AttentiveScoreInit, epochs, options.BetaMax, device),
                 new ContinuousMask([l.OutChannels], options.GrowthScoreInit, epochs, options.BetaMax, device)));
         }
-        Grows = grow;
     }
-
-    /// <summary>Whether candidate channels take part (learnable sparse growth).</summary>
-    public bool Grows { get; }
 
     /// <summary>Every score, for the optimiser.</summary>
     public IEnumerable<Tensor> Scores => layers.SelectMany(l => new Tensor[] { l.Selective, l.Attentive.Scores, l.Grown.Scores });
@@ -74,12 +77,16 @@ public sealed class TaskMasks : IDisposable
     {
         foreach (var l in layers)
         {
-            var selective = GumbelSigmoid.Sample(l.Selective, options.GumbelTemperature, noise);
-            var attentive = l.Attentive.Soft();
-            var grown = l.Grown.Soft();
-            l.Target.KernelMask = l.Used * selective + l.Free * attentive + (l.Candidates * grown).unsqueeze(1) * attentive;
-            l.Target.ChannelMask = l.Existing + l.Candidates * grown;
+            (l.Target.KernelMask, l.Target.ChannelMask) =
+                Compose(l, GumbelSigmoid.Sample(l.Selective, options.GumbelTemperature, noise), l.Attentive.Soft(), l.Grown.Soft());
         }
+    }
+
+    /// <summary>K and C from m_s, m_a and m_g as the class comment writes them (N holds only 0 and 1, so N m_g is exact and shared).</summary>
+    private static (Tensor Kernels, Tensor Channels) Compose(Layer l, Tensor selective, Tensor attentive, Tensor grown)
+    {
+        var candidates = l.Candidates * grown;
+        return (l.Used * selective + l.Free * attentive + candidates.unsqueeze(1) * attentive, l.Existing + candidates);
     }
 
     /// <summary>
@@ -91,18 +98,14 @@ public sealed class TaskMasks : IDisposable
         var device = layers[0].Used.device;
         var grown = torch.zeros([], device: device);
         var attentive = torch.zeros([], device: device);
-        double candidates = 0, trainable = 0;
         foreach (var l in layers)
         {
             grown = grown + (l.Candidates * l.Grown.Soft()).sum();
-            candidates += l.Candidates.sum().item();
-            var kernels = l.Free + l.Candidates.unsqueeze(1).expand_as(l.Free);
-            attentive = attentive + (kernels * l.Attentive.Soft()).sum();
-            trainable += kernels.sum().item();
+            attentive = attentive + (l.Trainable * l.Attentive.Soft()).sum();
         }
         var penalty = torch.zeros([], device: device);
-        if (candidates > 0) penalty = penalty + grown * (options.GrowthLambda / candidates);
-        if (trainable > 0) penalty = penalty + attentive * (options.AttentiveLambda / trainable);
+        if (candidateCount > 0) penalty = penalty + grown * (options.GrowthLambda / candidateCount);
+        if (trainableCount > 0) penalty = penalty + attentive * (options.AttentiveLambda / trainableCount);
         return penalty;
     }
 
@@ -126,11 +129,10 @@ public sealed class TaskMasks : IDisposable
         {
             var l = layers[i];
             using var scope = torch.NewDisposeScope();
-            var selective = GumbelSigmoid.Decide(l.Selective).to(ScalarType.Float32);
-            var attentive = l.Attentive.Binary().to(ScalarType.Float32);
-            var grown = l.Candidates * l.Grown.Binary().to(ScalarType.Float32);
-            kernels[i] = (l.Used * selective + l.Free * attentive + grown.unsqueeze(1) * attentive).gt(0).MoveToOuterScope().DetachFromDisposeScope();
-            channels[i] = (l.Existing + grown).gt(0).MoveToOuterScope().DetachFromDisposeScope();
+            var (k, c) = Compose(l, GumbelSigmoid.Decide(l.Selective).to(ScalarType.Float32), l.Attentive.Binary().to(ScalarType.Float32),
+                l.Grown.Binary().to(ScalarType.Float32));
+            kernels[i] = k.gt(0).DetachFromDisposeScope();
+            channels[i] = c.gt(0).DetachFromDisposeScope();
         }
         return (kernels, channels);
     }

@@ -46,9 +46,6 @@ public static class BackboneRegistry
     /// <summary>Whether <see cref="CreateSplit"/> knows where MEMO cuts this backbone.</summary>
     public static bool HasSplit(string name) => Find(name).Split is not null;
 
-    /// <summary>Whether <see cref="Create(string, int, double)"/> accepts a width other than 1 for this backbone.</summary>
-    public static bool Slims(string name) => Find(name).Slims;
-
     /// <summary>The backbone cut in MEMO's generalized and specialized parts (a fresh initialisation of each).</summary>
     public static BackboneSplit CreateSplit(string name, int inChannels = 3)
     {

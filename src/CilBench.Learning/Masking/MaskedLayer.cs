@@ -45,6 +45,9 @@ public sealed class MaskedLayer : torch.nn.IWeightParametrization, IDisposable
     /// <summary>Elements of one kernel (k * k for a convolution, 1 for a linear layer).</summary>
     public long KernelElements => Weight.numel() / (OutChannels * InChannels);
 
+    /// <summary>A per-kernel tensor (out x in) spread over the weight's elements (a view of the weight's shape).</summary>
+    public Tensor SpreadKernels(Tensor kernels) => kernels.view(kernelView).expand(Weight.shape);
+
     /// <summary>Kernel mask K (out x in, float) of the next forward passes; null means all ones.</summary>
     public Tensor? KernelMask { get; set; }
 
