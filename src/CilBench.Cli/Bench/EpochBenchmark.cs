@@ -123,13 +123,12 @@ public static class EpochBenchmark
         public List<EpochBenchmarkPhase> Phases()
         {
             var phases = new List<EpochBenchmarkPhase>();
-            foreach (var group in ends.Select((e, i) => (e.Phase, e.Seconds, i)).GroupBy(e => e.Phase))
+            foreach (var group in ends.GroupBy(e => e.Phase))
             {
-                var lengths = group.Zip(group.Skip(1), (a, b) => b.Seconds - a.Seconds).Order().ToArray();
+                var lengths = group.Zip(group.Skip(1), (a, b) => b.Seconds - a.Seconds).ToArray();
                 if (lengths.Length == 0)
                     throw new InvalidOperationException($"phase '{group.Key}' reported one epoch; the benchmark needs two or more to time one without its set-up");
-                var median = lengths.Length % 2 == 1 ? lengths[lengths.Length / 2] : (lengths[lengths.Length / 2 - 1] + lengths[lengths.Length / 2]) / 2;
-                phases.Add(new EpochBenchmarkPhase(group.Key, lengths.Length, Math.Round(median, 3)));
+                phases.Add(new EpochBenchmarkPhase(group.Key, lengths.Length, BenchStatistics.Percentile(lengths, 0.5)));
             }
             return phases.Count > 0 ? phases : throw new InvalidOperationException("the method reported no training epoch in the second task");
         }

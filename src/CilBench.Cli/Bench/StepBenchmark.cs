@@ -59,9 +59,9 @@ public static class StepBenchmark
         return new StepBenchmarkResult(
             "cilbench", s.Model, s.Batch, s.Steps, s.Warmup, s.Channels, s.Size, s.Classes, device.ToString(),
             torch.get_num_threads(), torch.__version__, s.Backends, backbone.parameter_count(), parameters.Sum(p => p.numel()),
-            Percentile(train, 0.5), Percentile(train, 0.1), Percentile(train, 0.9),
-            Percentile(eval, 0.5), Percentile(eval, 0.1), Percentile(eval, 0.9),
-            Percentile(trainCpu, 0.5), Percentile(evalCpu, 0.5));
+            BenchStatistics.Percentile(train, 0.5), BenchStatistics.Percentile(train, 0.1), BenchStatistics.Percentile(train, 0.9),
+            BenchStatistics.Percentile(eval, 0.5), BenchStatistics.Percentile(eval, 0.1), BenchStatistics.Percentile(eval, 0.9),
+            BenchStatistics.Percentile(trainCpu, 0.5), BenchStatistics.Percentile(evalCpu, 0.5));
     }
 
     /// <summary>Wall and process CPU milliseconds of each timed call.</summary>
@@ -78,14 +78,5 @@ public static class StepBenchmark
             cpu[i] = (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds;
         }
         return (wall, cpu);
-    }
-
-    /// <summary>Linear interpolation between closest ranks (numpy's default, and the Python script's), rounded to microseconds.</summary>
-    private static double Percentile(double[] values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var k = (sorted.Length - 1) * q;
-        var (lo, hi) = ((int)Math.Floor(k), (int)Math.Ceiling(k));
-        return Math.Round(sorted[lo] + (sorted[hi] - sorted[lo]) * (k - lo), 3);
     }
 }

@@ -2,20 +2,21 @@ using System.Security.Cryptography;
 using CilBench.Abstractions;
 using CilBench.Core.Data;
 using CilBench.Core.Protocols;
+using CilBench.Torch;
 
 namespace CilBench.Core.Scenario;
 
 /// <summary>The run's dataset source: the readers of a <see cref="DatasetCatalog"/>, with file hashes for provenance.</summary>
 public sealed class CatalogDatasetSource(DatasetCatalog catalog) : IDatasetSource
 {
-    // Shapes and split sizes of the built-in datasets, so protocols validate without reading the files.
-    private static readonly Dictionary<string, (InputShape Shape, int TrainPerClass, int TestPerClass)> Known =
+    // Shapes, split sizes and coarse classes of the built-in datasets, so protocols validate without reading the files.
+    private static readonly Dictionary<string, (InputShape Shape, int TrainPerClass, int TestPerClass, IReadOnlyList<int>? CoarseOfFine)> Known =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            ["fmnist"] = (new InputShape(1, 28, 28), 6000, 1000),
-            ["mnist"] = (new InputShape(1, 28, 28), 6000, 1000),
-            ["cifar10"] = (new InputShape(3, 32, 32), 5000, 1000),
-            ["cifar100"] = (new InputShape(3, 32, 32), 500, 100),
+            ["fmnist"] = (new InputShape(1, 28, 28), 6000, 1000, null),
+            ["mnist"] = (new InputShape(1, 28, 28), 6000, 1000, null),
+            ["cifar10"] = (new InputShape(3, 32, 32), 5000, 1000, null),
+            ["cifar100"] = (new InputShape(3, 32, 32), 500, 100, CifarReader.Cifar100CoarseOfFine),
         };
 
     public IEnumerable<string> Names => catalog.Names;
@@ -26,8 +27,7 @@ public sealed class CatalogDatasetSource(DatasetCatalog catalog) : IDatasetSourc
         var reader = catalog.Get(name);
         if (!Known.TryGetValue(reader.Name, out var k))
             throw new InvalidOperationException($"dataset '{name}' has no known shape; add it to {nameof(CatalogDatasetSource)}");
-        var coarse = ReferenceEquals(reader, CifarReader.Cifar100) ? CifarReader.Cifar100CoarseOfFine : null;
-        return new DatasetInfo(reader.Name, reader.ClassCount, k.Shape, k.TrainPerClass, k.TestPerClass, coarse);
+        return new DatasetInfo(reader.Name, reader.ClassCount, k.Shape, k.TrainPerClass, k.TestPerClass, k.CoarseOfFine);
     }
 
     public LoadedDataset Load(DatasetSpec spec)
@@ -41,19 +41,23 @@ public sealed class CatalogDatasetSource(DatasetCatalog catalog) : IDatasetSourc
             splits.Dispose();
             throw new DatasetFormatException(train.SourceFiles[0], $"images are {shape}, expected {info.Shape} for dataset '{spec.Name}'");
         }
-        using var trainLabels = train.Labels;
-        using var testLabels = test.Labels;
         return new LoadedDataset
         {
             Info = info,
             TrainImages = train.Images,
-            TrainLabels = trainLabels.data<long>().Select(l => (int)l).ToArray(),
+            TrainLabels = Ints(train.Labels)!,
             TestImages = test.Images,
-            TestLabels = testLabels.data<long>().Select(l => (int)l).ToArray(),
-            TrainCoarseLabels = train.CoarseLabels?.data<long>().Select(l => (int)l).ToArray(),
-            TestCoarseLabels = test.CoarseLabels?.data<long>().Select(l => (int)l).ToArray(),
+            TestLabels = Ints(test.Labels)!,
+            TrainCoarseLabels = Ints(train.CoarseLabels),
+            TestCoarseLabels = Ints(test.CoarseLabels),
             FileHashes = train.SourceFiles.Concat(test.SourceFiles).Distinct()
                 .ToDictionary(f => f, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))),
         };
+    }
+
+    /// <summary>A label tensor's values, the tensor disposed.</summary>
+    private static int[]? Ints(Tensor? labels)
+    {
+        using (labels) return labels?.data<long>().Select(l => (int)l).ToArray();
     }
 }
