@@ -13,6 +13,15 @@ import pickle
 
 import numpy as np
 
+# CIFAR-100's superclass of each fine class, as the real files label them (CifarReader.Cifar100CoarseOfFine), so a
+# protocol that groups tasks by superclass passes the harness's coarse-label check on the stand-in too.
+COARSE_OF_FINE = [
+    4, 1, 14, 8, 0, 6, 7, 7, 18, 3, 3, 14, 9, 18, 7, 11, 3, 9, 7, 11, 6, 11, 5, 10, 7, 6, 13, 15, 3, 15,
+    0, 11, 1, 10, 12, 14, 16, 9, 11, 5, 5, 19, 8, 8, 15, 13, 14, 17, 18, 10, 16, 4, 17, 4, 2, 0, 17, 4, 18, 17,
+    10, 3, 2, 12, 12, 16, 12, 1, 9, 19, 2, 10, 0, 1, 16, 12, 9, 13, 15, 13, 16, 19, 2, 4, 6, 19, 5, 5, 8, 19,
+    18, 1, 2, 15, 6, 0, 17, 8, 14, 13,
+]
+
 
 def batch(rng, per_class, label):
     fine = np.repeat(np.arange(100), per_class)
@@ -21,7 +30,7 @@ def batch(rng, per_class, label):
         b'filenames': [b'random_%d.png' % i for i in range(len(fine))],
         b'batch_label': label,
         b'fine_labels': [int(c) for c in fine],
-        b'coarse_labels': [int(c) // 5 for c in fine],
+        b'coarse_labels': [COARSE_OF_FINE[c] for c in fine],
         b'data': rng.integers(0, 256, size=(len(fine), 3072), dtype=np.uint8),
     }
 
